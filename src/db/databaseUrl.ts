@@ -1,0 +1,23 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+
+/** The default embedded database, relative to the working directory. */
+export const DEFAULT_DATABASE_FILE = "data/taawun.db";
+
+/**
+ * The SQLite file named by `DATABASE_URL` (`file:path` or a bare path), or the default under
+ * `data/`. The parent directory is created so a fresh clone needs no setup step.
+ */
+export function databaseFile(url: string | undefined = process.env.DATABASE_URL): string {
+  const raw = url && url.length > 0 ? url : DEFAULT_DATABASE_FILE;
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    throw new Error(
+      "DATABASE_URL points at PostgreSQL, which this build does not support yet: unset it to use the embedded SQLite database.",
+    );
+  }
+  const path = raw.startsWith("file:") ? raw.slice("file:".length) : raw;
+  if (path === ":memory:") return path;
+  const absolute = resolve(path);
+  mkdirSync(dirname(absolute), { recursive: true });
+  return absolute;
+}

@@ -1,0 +1,76 @@
+import type { MeetingFilter } from "../generated/graphql.js";
+import { badUserInput } from "../errors/badUserInput.js";
+import { checkIsoDay } from "./isoDate.js";
+import { resolveRef } from "./resolveRef.js";
+import { treeCte } from "./treeCte.js";
+import type { SqlReader } from "./Sql.js";
+
+/** A filtered meeting list as keyset input: SQL exposing `_k`, `_id`, `_p`, and its parameters. */
+export interface ListQuery {
+  inner: string;
+  params: unknown[];
+  /** True when a referenced actor, topic or place does not exist, so nothing can match. */
+  empty: boolean;
+}
+
+const IDS = "(SELECT value FROM json_each(?))";
+
+/** Ids of the actors a filter names, widened to their affiliates when asked. */
+function actorSet(sql: SqlReader, id: number, withAffiliates: boolean): number[] {
+  if (!withAffiliates) return [id];
+  return sql.all<{ id: number }>(`${treeCte("Actor", true)} SELECT id FROM tree`, [JSON.stringify([id])]).map((row) => row.id);
+}
+
+/**
+ * Validates a meeting filter at the edge and turns it into SQL. Partial dates match a range when
+ * they overlap it: a meeting known only as "January 2023" is kept for `from: 2023-01-15`, because
+ * excluding it would hide a fact the analyst asked about.
+ */
+export function meetingListSql(sql: SqlReader, filter: MeetingFilter | null | undefined): ListQuery {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let empty = false;
+  const f = filter ?? {};
+  const withAffiliates = f.includeAffiliates ?? false;
+  const actorRefs = [...(f.actor != null ? [["actor", f.actor] as const] : []), ...(f.participants ?? []).map((ref) => ["participants", ref] as const)];
+  for (const [argument, ref] of actorRefs) {
+    const id = resolveRef(sql, "Actor", ref, `filter.${argument}`);
+    if (id === null) {
+      empty = true;
+      continue;
+    }
+    where.push(`m.id IN (SELECT meetingId FROM "Participant" WHERE actorId IN ${IDS})`);
+    params.push(JSON.stringify(actorSet(sql, id, withAffiliates)));
+  }
+  if (f.topic != null) {
+    const id = resolveRef(sql, "Topic", f.topic, "filter.topic");
+    if (id === null) empty = true;
+    else {
+      where.push(`m.id IN (SELECT mt.meetingId FROM "MeetingTopic" mt WHERE mt.topicId IN (${treeCte("Topic", true)} SELECT id FROM tree))`);
+      params.push(JSON.stringify([id]));
+    }
+  }
+  if (f.place != null) {
+    const id = resolveRef(sql, "Place", f.place, "filter.place");
+    if (id === null) empty = true;
+    else {
+      where.push("m.placeId = ?");
+      params.push(id);
+    }
+  }
+  if (f.kind != null) {
+    where.push("m.kind = ?");
+    params.push(f.kind);
+  }
+  if (f.from != null) {
+    where.push("(m.dateLatest IS NULL OR m.dateLatest >= ?)");
+    params.push(checkIsoDay(f.from, "filter.from"));
+  }
+  if (f.to != null) {
+    where.push("(m.dateEarliest IS NULL OR m.dateEarliest <= ?)");
+    params.push(checkIsoDay(f.to, "filter.to"));
+  }
+  if (f.from != null && f.to != null && f.from > f.to) throw badUserInput(`\`filter.from\` (${f.from}) is after \`filter.to\` (${f.to}).`, "filter.from");
+  const inner = `SELECT m.*, m.dateSort AS _k, m.id AS _id, 0 AS _p FROM "Meeting" m${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
+  return { inner, params, empty };
+}

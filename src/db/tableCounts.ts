@@ -1,0 +1,25 @@
+import type { Database } from "better-sqlite3";
+
+/** The record's tables, in dependency order. */
+export const RECORD_TABLES = [
+  "Actor",
+  "ActorAlias",
+  "Position",
+  "Topic",
+  "Place",
+  "Article",
+  "Evidence",
+  "Mention",
+  "ArticleTopic",
+  "Meeting",
+  "MeetingSource",
+  "Participant",
+  "MeetingTopic",
+] as const;
+
+/** Row count of every record table: what "seeding twice changes nothing" is checked against. */
+export function tableCounts(db: Database): Record<(typeof RECORD_TABLES)[number], number> {
+  return Object.fromEntries(
+    RECORD_TABLES.map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n]),
+  ) as Record<(typeof RECORD_TABLES)[number], number>;
+}

@@ -1,0 +1,71 @@
+import { createServer } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { HeaderMap } from "@apollo/server";
+import type { ApolloServer } from "@apollo/server";
+import type { Context } from "../context/Context.js";
+
+/** A handler that may answer a request first (the IDE); returns true when it did. */
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/** Requests larger than this are refused before parsing: no legitimate query is this big. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function send(res: ServerResponse, status: number, body: string, type = "text/plain; charset=utf-8") {
+  res.writeHead(status, { "content-type": type });
+  res.end(body);
+}
+
+/**
+ * Serves GraphQL at `/graphql` through Apollo's transport-neutral entry point over plain
+ * `node:http` (no framework to configure or patch), `/health` for load balancers, and whatever
+ * `before` handlers answer (the IDE).
+ */
+export function createHttpServer(apollo: ApolloServer<Context>, context: () => Promise<Context>, before: RequestHandler[] = []): Server {
+  return createServer(async (req, res) => {
+    try {
+      for (const handler of before) if (await handler(req, res)) return;
+      const url = new URL(req.url ?? "/", "http://localhost");
+      if (url.pathname === "/health") return send(res, 200, JSON.stringify({ status: "ok" }), "application/json");
+      if (url.pathname !== "/graphql") return send(res, 404, "Not found. The GraphQL endpoint is /graphql.\n");
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      }
+      const raw = req.method === "POST" ? await readBody(req) : "";
+      let body: unknown = raw;
+      if (raw.length > 0 && (headers.get("content-type") ?? "").includes("json")) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return send(res, 400, JSON.stringify({ errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] }), "application/json");
+        }
+      }
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
+        context,
+      });
+      for (const [name, value] of result.headers) res.setHeader(name, value);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === "complete") return void res.end(result.body.string);
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return send(res, 413, `Request body over ${MAX_BODY_BYTES} bytes.\n`);
+      if (!res.headersSent) send(res, 500, "Internal server error.\n");
+      else res.end();
+    }
+  });
+}

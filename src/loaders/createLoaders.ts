@@ -1,0 +1,124 @@
+import type {
+  Actor,
+  ActorAlias,
+  Article,
+  Evidence,
+  Meeting,
+  MeetingTopic,
+  Mention,
+  Participant,
+  Place,
+  Position,
+  Topic,
+} from "../generated/prisma/client.js";
+import type { SqlReader } from "../db/Sql.js";
+import { treeCte } from "../db/treeCte.js";
+import type { CounterpartRow } from "../db/counterparts.js";
+import { rowsById } from "./rowsById.js";
+import { rowsByKey } from "./rowsByKey.js";
+import { PagedChildren } from "./pagedChildren.js";
+
+const IN_KEYS = "(SELECT value FROM json_each(?))";
+const ARTICLE_KEY = "COALESCE(ar.dateSort, '')";
+
+/**
+ * Every loader one request uses. Built per request so a cache never outlives the request that
+ * filled it (a write between requests is always seen) and statement counts are per request.
+ */
+export function createLoaders(sql: SqlReader) {
+  const actorMeetings = (descend: boolean) =>
+    new PagedChildren<Meeting>(sql, {
+      order: "ASC",
+      inner: `${treeCte("Actor", descend)}
+        SELECT m.*, m.dateSort AS _k, m.id AS _id, x.root AS _p
+        FROM (SELECT DISTINCT tree.root, p.meetingId FROM tree JOIN "Participant" p ON p.actorId = tree.id) x
+        JOIN "Meeting" m ON m.id = x.meetingId`,
+    });
+  const topicMeetings = (descend: boolean) =>
+    new PagedChildren<Meeting>(sql, {
+      order: "ASC",
+      inner: `${treeCte("Topic", descend)}
+        SELECT m.*, m.dateSort AS _k, m.id AS _id, x.root AS _p
+        FROM (SELECT DISTINCT tree.root, mt.meetingId FROM tree JOIN "MeetingTopic" mt ON mt.topicId = tree.id) x
+        JOIN "Meeting" m ON m.id = x.meetingId`,
+    });
+  const topicArticles = (descend: boolean) =>
+    new PagedChildren<Article>(sql, {
+      order: "ASC",
+      inner: `${treeCte("Topic", descend)}
+        SELECT ar.*, ${ARTICLE_KEY} AS _k, ar.id AS _id, x.root AS _p
+        FROM (SELECT tree.root, e.articleId FROM tree JOIN "MeetingTopic" mt ON mt.topicId = tree.id JOIN "Evidence" e ON e.id = mt.evidenceId
+              UNION SELECT tree.root, at.articleId FROM tree JOIN "ArticleTopic" at ON at.topicId = tree.id) x
+        JOIN "Article" ar ON ar.id = x.articleId`,
+    });
+  const counterparts = (descend: boolean) =>
+    rowsByKey<CounterpartRow>(
+      sql,
+      `${treeCte("Actor", descend)},
+        mine AS (SELECT DISTINCT tree.root, p.meetingId FROM tree JOIN "Participant" p ON p.actorId = tree.id)
+      SELECT mine.root AS _key, p.actorId AS actorId, COUNT(DISTINCT mine.meetingId) AS meetingCount,
+             json_group_array(DISTINCT mine.meetingId) AS meetingIds
+      FROM mine JOIN "Participant" p ON p.meetingId = mine.meetingId
+      WHERE p.actorId NOT IN (SELECT id FROM tree WHERE tree.root = mine.root)
+      GROUP BY mine.root, p.actorId
+      ORDER BY meetingCount DESC, p.actorId`,
+    );
+
+  return {
+    actor: rowsById<Actor>(sql, "Actor"),
+    article: rowsById<Article>(sql, "Article"),
+    meeting: rowsById<Meeting>(sql, "Meeting"),
+    topic: rowsById<Topic>(sql, "Topic"),
+    place: rowsById<Place>(sql, "Place"),
+    evidence: rowsById<Evidence>(sql, "Evidence"),
+
+    aliasesOfActor: rowsByKey<ActorAlias>(sql, `SELECT *, actorId AS _key FROM "ActorAlias" WHERE actorId IN ${IN_KEYS} ORDER BY lang, id`),
+    positionsOfActor: rowsByKey<Position>(sql, `SELECT *, actorId AS _key FROM "Position" WHERE actorId IN ${IN_KEYS} ORDER BY COALESCE(startDate, ''), id`),
+    affiliatesOfActor: rowsByKey<Actor>(sql, `SELECT *, affiliationId AS _key FROM "Actor" WHERE affiliationId IN ${IN_KEYS} ORDER BY slug`),
+    mentionsOfActor: rowsByKey<Mention>(sql, `SELECT *, actorId AS _key FROM "Mention" WHERE actorId IN ${IN_KEYS} ORDER BY articleId, field DESC, start`),
+    mentionsOfArticle: rowsByKey<Mention>(sql, `SELECT *, articleId AS _key FROM "Mention" WHERE articleId IN ${IN_KEYS} ORDER BY field DESC, start`),
+    participantsOfMeeting: rowsByKey<Participant>(sql, `SELECT *, meetingId AS _key FROM "Participant" WHERE meetingId IN ${IN_KEYS} ORDER BY id`),
+    topicLinksOfMeeting: rowsByKey<MeetingTopic>(sql, `SELECT *, meetingId AS _key FROM "MeetingTopic" WHERE meetingId IN ${IN_KEYS} ORDER BY id`),
+    sourcesOfMeeting: rowsByKey<Evidence>(
+      sql,
+      `SELECT e.*, ms.meetingId AS _key FROM "MeetingSource" ms JOIN "Evidence" e ON e.id = ms.evidenceId WHERE ms.meetingId IN ${IN_KEYS} ORDER BY ms.id`,
+    ),
+    meetingsOfArticle: rowsByKey<Meeting>(
+      sql,
+      `SELECT m.*, x.articleId AS _key FROM (SELECT DISTINCT e.articleId, ms.meetingId FROM "MeetingSource" ms JOIN "Evidence" e ON e.id = ms.evidenceId
+         WHERE e.articleId IN ${IN_KEYS}) x JOIN "Meeting" m ON m.id = x.meetingId ORDER BY m.dateSort, m.id`,
+    ),
+    topicsOfArticle: rowsByKey<Topic>(
+      sql,
+      `WITH keys(id) AS (SELECT value FROM json_each(?)),
+       links(articleId, topicId, rank) AS (
+         SELECT e.articleId, mt.topicId, mt.id FROM "MeetingTopic" mt JOIN "Evidence" e ON e.id = mt.evidenceId WHERE e.articleId IN (SELECT id FROM keys)
+         UNION ALL
+         SELECT at.articleId, at.topicId, 1000000000 + at.id FROM "ArticleTopic" at WHERE at.articleId IN (SELECT id FROM keys))
+       SELECT t.*, links.articleId AS _key FROM links JOIN "Topic" t ON t.id = links.topicId
+       GROUP BY links.articleId, t.id ORDER BY links.articleId, MIN(links.rank)`,
+    ),
+    childrenOfTopic: rowsByKey<Topic>(sql, `SELECT *, parentId AS _key FROM "Topic" WHERE parentId IN ${IN_KEYS} ORDER BY id`),
+
+    meetingsOfActor: actorMeetings(false),
+    meetingsOfActorAndAffiliates: actorMeetings(true),
+    articlesOfActor: new PagedChildren<Article>(sql, {
+      order: "ASC",
+      inner: `SELECT ar.*, ${ARTICLE_KEY} AS _k, ar.id AS _id, x.actorId AS _p
+        FROM (SELECT DISTINCT actorId, articleId FROM "Mention" WHERE actorId IN ${IN_KEYS}) x JOIN "Article" ar ON ar.id = x.articleId`,
+    }),
+    meetingsOfTopic: topicMeetings(false),
+    meetingsOfTopicAndSubtopics: topicMeetings(true),
+    articlesOfTopic: topicArticles(false),
+    articlesOfTopicAndSubtopics: topicArticles(true),
+    meetingsOfPlace: new PagedChildren<Meeting>(sql, {
+      order: "ASC",
+      inner: `SELECT m.*, m.dateSort AS _k, m.id AS _id, m.placeId AS _p FROM "Meeting" m WHERE m.placeId IN ${IN_KEYS}`,
+    }),
+    counterpartsOfActor: counterparts(false),
+    counterpartsOfActorAndAffiliates: counterparts(true),
+  };
+}
+
+/** The loaders of one request. */
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,64 @@
+import DataLoader from "dataloader";
+import type { SqlReader } from "../db/Sql.js";
+import { keysetParams, keysetSql, pageWindow, toPage } from "../db/pagination.js";
+import type { KeyedRow, Order, Page, PageArgs } from "../db/pagination.js";
+
+/** A child list of many parents: SQL exposing `_k`, `_id`, `_p` for the parents in `json_each(?)`. */
+export interface ChildList {
+  /** The SELECT, with one `?` taking the JSON array of parent ids. */
+  inner: string;
+  order: Order;
+}
+
+/**
+ * Pages a child connection (an actor's meetings, a topic's articles, ...) for every parent in a
+ * batch with one statement, and counts them with one more only if `totalCount` is selected.
+ * Parents asking for different pages batch separately: the key includes the arguments.
+ */
+export class PagedChildren<T> {
+  private readonly pages: DataLoader<string, Page<T>>;
+  private readonly counts: DataLoader<number, number>;
+
+  constructor(sql: SqlReader, list: ChildList) {
+    this.counts = new DataLoader(async (parents) => {
+      const rows = sql.all<{ _p: number; n: number }>(
+        `SELECT s._p AS _p, COUNT(*) AS n FROM (${list.inner}) s GROUP BY s._p`,
+        [JSON.stringify(parents)],
+      );
+      const byParent = new Map(rows.map((row) => [row._p, row.n]));
+      return parents.map((parent) => byParent.get(parent) ?? 0);
+    });
+    this.pages = new DataLoader(async (keys) => {
+      const byArgs = new Map<string, number[]>();
+      for (const key of keys) {
+        const [parent, args] = splitKey(key);
+        byArgs.set(args, [...(byArgs.get(args) ?? []), parent]);
+      }
+      const pages = new Map<string, Page<T>>();
+      for (const [args, parents] of byArgs) {
+        const window = pageWindow(JSON.parse(args) as PageArgs);
+        const rows = sql.all<T & KeyedRow>(keysetSql(list.inner, list.order, window, true), [
+          JSON.stringify(parents),
+          ...keysetParams(window),
+        ]);
+        for (const parent of parents) {
+          const own = rows.filter((row) => row._p === parent);
+          pages.set(`${parent}|${args}`, toPage(own, window, () => this.counts.load(parent)));
+        }
+      }
+      return keys.map((key) => pages.get(key)!);
+    });
+  }
+
+  /** The page of `parent`'s children that `args` asks for; arguments are validated first. */
+  load(parent: number, args: PageArgs): Promise<Page<T>> {
+    pageWindow(args);
+    const normalized: PageArgs = { first: args.first ?? null, after: args.after ?? null, last: args.last ?? null, before: args.before ?? null };
+    return this.pages.load(`${parent}|${JSON.stringify(normalized)}`);
+  }
+}
+
+function splitKey(key: string): [number, string] {
+  const bar = key.indexOf("|");
+  return [Number(key.slice(0, bar)), key.slice(bar + 1)];
+}

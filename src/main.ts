@@ -1,0 +1,29 @@
+import { prepareDatabase } from "./app/prepareDatabase.js";
+import { startServer } from "./app/startServer.js";
+import { progressLine } from "./cli/progressLine.js";
+import { databaseFile } from "./db/databaseUrl.js";
+import { jsonLogger } from "./server/logger.js";
+
+// `npm start`: migrate, seed an empty database, serve. Configuration comes from the environment.
+const logger = jsonLogger;
+const port = Number(process.env.PORT ?? 4000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  logger.error("PORT must be a port number", { PORT: process.env.PORT });
+  process.exit(1);
+}
+
+try {
+  const file = databaseFile();
+  await prepareDatabase(file, logger, progressLine());
+  const running = await startServer({ file, port, host: process.env.HOST ?? "0.0.0.0", logger, introspection: process.env.TAAWUN_INTROSPECTION !== "false" });
+  logger.info("listening", { url: running.url.replace("0.0.0.0", "localhost"), database: file });
+  const shutdown = (signal: string) => {
+    logger.info("shutting down", { signal });
+    running.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+} catch (error) {
+  logger.error((error as Error).message);
+  process.exit(1);
+}

@@ -1,0 +1,5 @@
+import type { AliasResolvers, Language } from "../../../generated/graphql.js";
+
+export const Alias: AliasResolvers = {
+  language: (alias) => alias.lang.toUpperCase() as Language,
+};

@@ -1,0 +1,48 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { Context } from "../context/Context.js";
+import { resolvers } from "../schema/resolvers.js";
+import { loadTypeDefs } from "../schema/typeDefs.js";
+import { createFormatError } from "./formatError.js";
+import type { Logger } from "./logger.js";
+
+/** Server switches, all with safe defaults for a public read-only endpoint. */
+export interface ApolloOptions {
+  logger: Logger;
+  introspection?: boolean;
+}
+
+/**
+ * The GraphQL server. Apollo's landing page is disabled: it loads its code from a CDN at run time,
+ * which is a blank page on an air-gapped network; the API serves its own IDE instead.
+ */
+export function createApolloServer(options: ApolloOptions): ApolloServer<Context> {
+  const { logger } = options;
+  return new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+    introspection: options.introspection ?? true,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError: createFormatError(logger),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart({ request }) {
+          const started = performance.now();
+          return {
+            async willSendResponse({ contextValue, response, errors }) {
+              logger.info("graphql", {
+                operation: request.operationName ?? null,
+                status: response.http.status ?? 200,
+                ms: Math.round((performance.now() - started) * 10) / 10,
+                sqlStatements: contextValue.sql?.count ?? 0,
+                errors: errors?.length ?? 0,
+              });
+            },
+          };
+        },
+      },
+    ],
+  });
+}
