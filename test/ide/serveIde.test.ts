@@ -80,6 +80,9 @@ describe('IDE handler over the real build', () => {
     if (!ideIsBuilt(distDir)) {
       const build = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'ide/vite.config.ts'], {
         cwd: repoRoot,
+        // Vitest exports NODE_ENV=test, which Vite would honour by bundling
+        // React's development build; the IDE under test must be the real one.
+        env: { ...process.env, NODE_ENV: 'production' },
         encoding: 'utf8',
         timeout: 240_000,
       });
@@ -309,6 +312,11 @@ describe('IDE handler over the real build', () => {
         findRemoteLoads(readFileSync(file, 'utf8')).map((hit) => `${relative(distDir, file)}: ${hit}`),
       );
       expect(offenders).toEqual([]);
+    });
+
+    it("bundles React's production build", () => {
+      const scripts = listFiles(distDir).filter((file) => file.endsWith('.js'));
+      expect(scripts.filter((file) => readFileSync(file, 'utf8').includes('react.dev/link/react-devtools'))).toEqual([]);
     });
 
     it('ships no source maps', () => {
