@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { prepareDatabase } from "./app/prepareDatabase.js";
 import { startServer } from "./app/startServer.js";
 import { progressLine } from "./cli/progressLine.js";
@@ -15,8 +16,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 try {
   const file = databaseFile();
   await prepareDatabase(file, logger, progressLine());
-  const running = await startServer({ file, port, host: process.env.HOST ?? "0.0.0.0", logger, introspection: process.env.TAAWUN_INTROSPECTION !== "false" });
-  logger.info("listening", { url: running.url.replace("0.0.0.0", "localhost"), database: file });
+  const running = await startServer({
+    file,
+    port,
+    host: process.env.HOST ?? "0.0.0.0",
+    logger,
+    // Both default on; a production deployment that wants neither sets them to "false".
+    introspection: process.env.TAAWUN_INTROSPECTION !== "false",
+    ide: { distDir: resolve(import.meta.dirname, "../dist/ide"), enabled: process.env.TAAWUN_IDE !== "false" },
+  });
+  logger.info("listening", { url: running.url.replace("0.0.0.0", "localhost"), ide: running.url.replace("0.0.0.0", "localhost").replace(/graphql$/, ""), database: file });
   const shutdown = (signal: string) => {
     logger.info("shutting down", { signal });
     running.stop().then(() => process.exit(0), () => process.exit(1));

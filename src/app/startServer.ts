@@ -5,6 +5,7 @@ import { openDatabase } from "../db/openDatabase.js";
 import { Sql } from "../db/Sql.js";
 import { createHttpServer } from "../http/createHttpServer.js";
 import type { RequestHandler } from "../http/createHttpServer.js";
+import { createIdeHandler } from "../ide/serveIde.js";
 import { createApolloServer } from "../server/createApolloServer.js";
 import type { Logger } from "../server/logger.js";
 
@@ -14,7 +15,8 @@ export interface StartOptions {
   host?: string;
   logger: Logger;
   introspection?: boolean;
-  before?: RequestHandler[];
+  /** Serve the bundled GraphQL IDE from this folder (`npm run build:ide`); off when omitted. */
+  ide?: { distDir: string; enabled: boolean };
 }
 
 /** A running API: its URL, and a `stop` that finishes in-flight requests and closes the database. */
@@ -30,7 +32,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const sql = new Sql(db);
   const apollo = createApolloServer({ logger: options.logger, ...(options.introspection === undefined ? {} : { introspection: options.introspection }) });
   await apollo.start();
-  const server = createHttpServer(apollo, async () => createContext(sql), options.before ?? []);
+  const before: RequestHandler[] = options.ide ? [createIdeHandler(options.ide)] : [];
+  const server = createHttpServer(apollo, async () => createContext(sql), before);
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host ?? "127.0.0.1"}:${port}/graphql`;

@@ -58,6 +58,8 @@ export function createHttpServer(apollo: ApolloServer<Context>, context: () => P
         context,
       });
       for (const [name, value] of result.headers) res.setHeader(name, value);
+      // The same URL answers browsers with the IDE (HTML) and clients with JSON.
+      res.setHeader("vary", "accept");
       res.statusCode = result.status ?? 200;
       if (result.body.kind === "complete") return void res.end(result.body.string);
       for await (const chunk of result.body.asyncIterator) res.write(chunk);

@@ -3,6 +3,9 @@ import { startServer } from "../../src/app/startServer.js";
 import type { RunningServer } from "../../src/app/startServer.js";
 import { MAX_BODY_BYTES } from "../../src/http/createHttpServer.js";
 import { silentLogger } from "../../src/server/logger.js";
+import { ideIsBuilt } from "../../src/ide/serveIde.js";
+
+const IDE_DIST = new URL("../../dist/ide", import.meta.url).pathname;
 import { seededDatabase } from "../support/testDatabase.js";
 import type { TestDatabase } from "../support/testDatabase.js";
 
@@ -11,7 +14,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   database = await seededDatabase();
-  server = await startServer({ file: database.file, port: 0, logger: silentLogger });
+  server = await startServer({ file: database.file, port: 0, logger: silentLogger, ide: { distDir: IDE_DIST, enabled: true } });
 });
 afterAll(async () => {
   await server.stop();
@@ -49,7 +52,7 @@ describe("the HTTP endpoint", () => {
 
   it("answers BAD_USER_INPUT errors with status 200 and the code", async () => {
     const response = await post({ query: `{ actors(first: 1000) { totalCount } }` });
-    const body = await response.json();
+    const body: any = await response.json();
     expect(body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(body.data).toBeNull();
   });
@@ -57,7 +60,7 @@ describe("the HTTP endpoint", () => {
   it("answers invalid JSON with 400 and a BAD_REQUEST code", async () => {
     const response = await post("{ not json");
     expect(response.status).toBe(400);
-    expect((await response.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
   it("refuses a body over the limit before parsing it", async () => {
@@ -69,5 +72,18 @@ describe("the HTTP endpoint", () => {
     const base = server.url.replace(/\/graphql$/, "");
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: "ok" });
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+  });
+
+  it.runIf(ideIsBuilt(IDE_DIST))("serves the bundled IDE to a browser at / and /graphql, JSON to clients", async () => {
+    const base = server.url.replace(/\/graphql$/, "");
+    for (const url of [`${base}/`, server.url]) {
+      const page = await fetch(url, { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get("content-type")).toContain("text/html");
+      expect(await page.text()).toContain("<title>taawun — GraphQL IDE</title>");
+    }
+    const json = await post({ query: "{ __typename }" });
+    expect(await json.json()).toEqual({ data: { __typename: "Query" } });
+    expect(json.headers.get("vary")).toContain("accept");
   });
 });
