@@ -1,6 +1,5 @@
 import type { ArticleFilter } from "../generated/graphql.js";
-import { badUserInput } from "../errors/badUserInput.js";
-import { checkIsoDay } from "./isoDate.js";
+import { dateRangeSql } from "./dateRangeSql.js";
 import { resolveRef } from "./resolveRef.js";
 import { treeCte } from "./treeCte.js";
 import type { SqlReader } from "./Sql.js";
@@ -38,15 +37,9 @@ export function articleListSql(sql: SqlReader, filter: ArticleFilter | null | un
       params.push(id);
     }
   }
-  if (f.from != null) {
-    where.push("(ar.dateLatest IS NULL OR ar.dateLatest >= ?)");
-    params.push(checkIsoDay(f.from, "filter.from"));
-  }
-  if (f.to != null) {
-    where.push("(ar.dateEarliest IS NULL OR ar.dateEarliest <= ?)");
-    params.push(checkIsoDay(f.to, "filter.to"));
-  }
-  if (f.from != null && f.to != null && f.from > f.to) throw badUserInput(`\`filter.from\` (${f.from}) is after \`filter.to\` (${f.to}).`, "filter.from");
+  const dates = dateRangeSql("ar", f.from, f.to);
+  where.push(...dates.where);
+  params.push(...dates.params);
   const inner = `SELECT ar.*, ar.dateSort AS _k, ar.id AS _id, 0 AS _p FROM "Article" ar${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   return { inner, params, empty };
 }

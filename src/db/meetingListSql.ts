@@ -1,6 +1,5 @@
 import type { MeetingFilter } from "../generated/graphql.js";
-import { badUserInput } from "../errors/badUserInput.js";
-import { checkIsoDay } from "./isoDate.js";
+import { dateRangeSql } from "./dateRangeSql.js";
 import { resolveRef } from "./resolveRef.js";
 import { treeCte } from "./treeCte.js";
 import type { SqlReader } from "./Sql.js";
@@ -21,11 +20,7 @@ function actorSet(sql: SqlReader, id: number, withAffiliates: boolean): number[]
   return sql.all<{ id: number }>(`${treeCte("Actor", true)} SELECT id FROM tree`, [JSON.stringify([id])]).map((row) => row.id);
 }
 
-/**
- * Validates a meeting filter at the edge and turns it into SQL. Partial dates match a range when
- * they overlap it: a meeting known only as "January 2023" is kept for `from: 2023-01-15`, because
- * excluding it would hide a fact the analyst asked about.
- */
+/** Validates a meeting filter at the edge and turns it into keyset SQL; dates match when they overlap. */
 export function meetingListSql(sql: SqlReader, filter: MeetingFilter | null | undefined): ListQuery {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -62,15 +57,9 @@ export function meetingListSql(sql: SqlReader, filter: MeetingFilter | null | un
     where.push("m.kind = ?");
     params.push(f.kind);
   }
-  if (f.from != null) {
-    where.push("(m.dateLatest IS NULL OR m.dateLatest >= ?)");
-    params.push(checkIsoDay(f.from, "filter.from"));
-  }
-  if (f.to != null) {
-    where.push("(m.dateEarliest IS NULL OR m.dateEarliest <= ?)");
-    params.push(checkIsoDay(f.to, "filter.to"));
-  }
-  if (f.from != null && f.to != null && f.from > f.to) throw badUserInput(`\`filter.from\` (${f.from}) is after \`filter.to\` (${f.to}).`, "filter.from");
+  const dates = dateRangeSql("m", f.from, f.to);
+  where.push(...dates.where);
+  params.push(...dates.params);
   const inner = `SELECT m.*, m.dateSort AS _k, m.id AS _id, 0 AS _p FROM "Meeting" m${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   return { inner, params, empty };
 }

@@ -1,3 +1,5 @@
+import type { PartialDateRow } from "../db/partialDate.js";
+
 /** A located quote, ready to insert. */
 export interface PlannedEvidence {
   article: string;
@@ -7,15 +9,8 @@ export interface PlannedEvidence {
   quote: string;
 }
 
-export interface PlannedDate {
-  precision: string;
-  earliest: string | null;
-  latest: string | null;
-  weekday: string | null;
-  derivation: string;
-  text: string | null;
-  note: string | null;
-}
+/** A partial date as the record gives it: the same shape the API serves. */
+export type PlannedDate = PartialDateRow;
 
 export interface PlannedActor {
   slug: string;

@@ -1,20 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApi } from "../support/testApi.js";
-import type { TestApi } from "../support/testApi.js";
-import { seededDatabase } from "../support/testDatabase.js";
-import type { TestDatabase } from "../support/testDatabase.js";
+import { describe, expect, it } from "vitest";
+import { useSeededApi } from "../support/seededApi.js";
 
-let database: TestDatabase;
-let api: TestApi;
-
-beforeAll(async () => {
-  database = await seededDatabase();
-  api = await createTestApi(database.file);
-});
-afterAll(async () => {
-  await api.close();
-  database.remove();
-});
+const api = useSeededApi();
 
 const NESTED = `query ($first: Int) {
   meetings(first: $first) {

@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { toGlobalId } from "../../src/ids/globalId.js";
-import { createTestApi } from "../support/testApi.js";
-import type { TestApi } from "../support/testApi.js";
-import { seededDatabase } from "../support/testDatabase.js";
-import type { TestDatabase } from "../support/testDatabase.js";
+import { useSeededApi } from "../support/seededApi.js";
 
-let database: TestDatabase;
-let api: TestApi;
-
-beforeAll(async () => {
-  database = await seededDatabase();
-  api = await createTestApi(database.file);
-});
-afterAll(async () => {
-  await api.close();
-  database.remove();
-});
+const api = useSeededApi();
 
 async function errorOf(query: string, variables?: Record<string, unknown>) {
   const { errors } = await api.run(query, variables);

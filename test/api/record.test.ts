@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApi } from "../support/testApi.js";
-import type { TestApi } from "../support/testApi.js";
-import { seededDatabase } from "../support/testDatabase.js";
-import type { TestDatabase } from "../support/testDatabase.js";
+import { describe, expect, it } from "vitest";
+import { useSeededApi } from "../support/seededApi.js";
 
 // Expected values come from reading the five texts in seeds/articles, not from the database.
 const A000 = "000_5b8f212ff622d3ed"; // INA: EUAM Iraq's fifth anniversary, Hussein Allawi for al-Sudani
@@ -11,17 +8,7 @@ const A002 = "002_3680a3449cddc4b9"; // Elaph: al-Kadhimi receives Nathalie Lois
 const A003 = "003_e671d139e0bcab16"; // Elaph: al-Araji and al-Sudani meet Admiral Munsch
 const A004 = "004_1f5f7481dc13df7a"; // Youm7: al-Araji and Fuad Hussein receive Lt Gen Iannucci
 
-let database: TestDatabase;
-let api: TestApi;
-
-beforeAll(async () => {
-  database = await seededDatabase();
-  api = await createTestApi(database.file);
-});
-afterAll(async () => {
-  await api.close();
-  database.remove();
-});
+const api = useSeededApi();
 
 describe("cross-article identity", () => {
   it("knows al-Araji as one actor across articles 003 and 004, under both spellings", async () => {
