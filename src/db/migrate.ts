@@ -80,16 +80,31 @@ export function migrate(db: Database, dir: string = MIGRATIONS_DIR): MigrateResu
     }
     const id = randomUUID();
     const now = () => new Date().toISOString();
-    db.transaction(() => {
-      db.prepare(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
-         VALUES (?, ?, ?, ?, 0)`,
-      ).run(id, migration.checksum, migration.name, now());
-      db.exec(migration.sql);
-      db.prepare(
-        `UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`,
-      ).run(now(), id);
-    })();
+    // Prisma redefines a SQLite table by copying it, dropping the original and renaming the copy,
+    // with `PRAGMA foreign_keys=OFF` around it. That pragma is a no-op inside a transaction, so
+    // the DROP would cascade and delete every row that references the table (Evidence, Mention…).
+    // Foreign keys go off outside the transaction, and are checked before it commits instead.
+    const enforced = db.pragma("foreign_keys", { simple: true }) === 1;
+    db.pragma("foreign_keys = OFF");
+    try {
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
+           VALUES (?, ?, ?, ?, 0)`,
+        ).run(id, migration.checksum, migration.name, now());
+        db.exec(migration.sql);
+        const broken = db.pragma("foreign_key_check") as { table: string; parent: string }[];
+        if (broken.length > 0) {
+          const first = broken[0]!;
+          throw new Error(
+            `Migration ${migration.name} would leave ${broken.length} rows pointing at missing rows (first: ${first.table} → ${first.parent}); nothing was applied.`,
+          );
+        }
+        db.prepare(`UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(now(), id);
+      })();
+    } finally {
+      if (enforced) db.pragma("foreign_keys = ON");
+    }
     result.applied.push(migration.name);
   }
   return result;
