@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { prepareDatabase } from "./app/prepareDatabase.js";
 import { startServer } from "./app/startServer.js";
+import { accessPolicyFromEnv } from "./auth/authenticate.js";
 import { progressLine } from "./cli/progressLine.js";
 import { databaseFile } from "./db/databaseUrl.js";
 import { jsonLogger } from "./server/logger.js";
@@ -24,6 +25,8 @@ try {
     // Both default on; a production deployment that wants neither sets them to "false".
     introspection: process.env.TAAWUN_INTROSPECTION !== "false",
     ide: { distDir: resolve(import.meta.dirname, "../dist/ide"), enabled: process.env.TAAWUN_IDE !== "false" },
+    // Reads are public unless TAAWUN_REQUIRE_KEY_FOR_READS=true; writes always need a key.
+    requireKeyForReads: accessPolicyFromEnv().requireKeyForReads,
   });
   logger.info("listening", { url: running.url.replace("0.0.0.0", "localhost"), ide: running.url.replace("0.0.0.0", "localhost").replace(/graphql$/, ""), database: file });
   const shutdown = (signal: string) => {

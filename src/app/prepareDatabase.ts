@@ -1,5 +1,6 @@
 import { migrate } from "../db/migrate.js";
 import { openDatabase } from "../db/openDatabase.js";
+import { fillSearchColumns } from "../search/fillSearchColumns.js";
 import { seedDatabase } from "../seed/seedDatabase.js";
 import type { Progress } from "../seed/writeSeed.js";
 import type { Logger } from "../server/logger.js";
@@ -14,6 +15,9 @@ export async function prepareDatabase(file: string, logger: Logger, progress?: P
   try {
     const result = migrate(db);
     if (result.applied.length > 0) logger.info("migrations applied", { migrations: result.applied });
+    // Rows written before the search index existed get their normalised text (and so are indexed).
+    const indexed = fillSearchColumns(db);
+    if (indexed > 0) logger.info("search index filled", { rows: indexed });
     empty = (db.prepare(`SELECT COUNT(*) AS n FROM "Article"`).get() as { n: number }).n === 0;
   } finally {
     db.close();

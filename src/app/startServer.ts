@@ -1,6 +1,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { authenticate } from "../auth/authenticate.js";
 import { createContext } from "../context/createContext.js";
+import { createPrisma } from "../db/createPrisma.js";
+import { DeadlineSql } from "../hardening/DeadlineSql.js";
 import { openDatabase } from "../db/openDatabase.js";
 import { Sql } from "../db/Sql.js";
 import { createHttpServer } from "../http/createHttpServer.js";
@@ -17,7 +20,14 @@ export interface StartOptions {
   introspection?: boolean;
   /** Serve the bundled GraphQL IDE from this folder (`npm run build:ide`); off when omitted. */
   ide?: { distDir: string; enabled: boolean };
+  /** Every request needs an API key (TAAWUN_REQUIRE_KEY_FOR_READS); default false: reads are public. */
+  requireKeyForReads?: boolean;
+  /** Per-request time limit in ms (default 10 s); past it the answer is 503 TIMEOUT. */
+  requestTimeoutMs?: number;
 }
+
+/** How long `stop` lets in-flight requests finish before it cuts their connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** A running API: its URL, and a `stop` that finishes in-flight requests and closes the database. */
 export interface RunningServer {
@@ -30,10 +40,18 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const db = openDatabase(options.file);
   const sql = new Sql(db);
+  // Writes (mutations) go through Prisma on its own connection; reads stay on `db`.
+  const prisma = createPrisma(options.file);
+  const policy = { requireKeyForReads: options.requireKeyForReads ?? false };
   const apollo = createApolloServer({ logger: options.logger, ...(options.introspection === undefined ? {} : { introspection: options.introspection }) });
   await apollo.start();
   const before: RequestHandler[] = options.ide ? [createIdeHandler(options.ide)] : [];
-  const server = createHttpServer(apollo, async () => createContext(sql), before);
+  const server = createHttpServer(
+    apollo,
+    async (req, deadline) => createContext(new DeadlineSql(sql, deadline), { caller: authenticate(req.headers.authorization, sql, policy), prisma }),
+    before,
+    options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs },
+  );
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host ?? "127.0.0.1"}:${port}/graphql`;
@@ -41,8 +59,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     url,
     server,
     async stop() {
+      // close() stops accepting, drops idle keep-alive connections and waits for requests in
+      // flight; a client that never finishes its request is cut off after the grace period.
+      const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      cut.unref();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      clearTimeout(cut);
       await apollo.stop();
+      await prisma.$disconnect();
       db.close();
     },
   };

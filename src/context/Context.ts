@@ -1,4 +1,6 @@
+import type { Caller } from "../auth/Caller.js";
 import type { CountingSql } from "../db/Sql.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Loaders } from "../loaders/createLoaders.js";
 
 /** What every resolver of one request shares. */
@@ -6,4 +8,8 @@ export interface Context {
   /** The request's statement counter over the shared connection. */
   sql: CountingSql;
   loaders: Loaders;
+  /** Who sent the request (from the `Authorization` header); mutations check its role. */
+  caller: Caller;
+  /** Prisma, which owns the writes; null where the server was built read-only (some tests). */
+  prisma: PrismaClient | null;
 }

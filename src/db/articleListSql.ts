@@ -1,11 +1,15 @@
 import type { ArticleFilter } from "../generated/graphql.js";
+import { searchFilterSql } from "../search/searchFilterSql.js";
 import { dateRangeSql } from "./dateRangeSql.js";
 import { resolveRef } from "./resolveRef.js";
 import { treeCte } from "./treeCte.js";
 import type { SqlReader } from "./Sql.js";
 import type { ListQuery } from "./meetingListSql.js";
 
-/** Validates an article filter and turns it into keyset SQL; dates match when they overlap. */
+/**
+ * Validates an article filter and turns it into keyset SQL; dates match when they overlap, and
+ * `search` keeps the articles the full-text index matches (src/search/), in date order.
+ */
 export function articleListSql(sql: SqlReader, filter: ArticleFilter | null | undefined): ListQuery {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -40,6 +44,12 @@ export function articleListSql(sql: SqlReader, filter: ArticleFilter | null | un
   const dates = dateRangeSql("ar", f.from, f.to);
   where.push(...dates.where);
   params.push(...dates.params);
+  const search = searchFilterSql("ARTICLE", f.search, "ar.id", "filter.search");
+  if (search && "empty" in search) empty = true;
+  else if (search) {
+    where.push(search.clause);
+    params.push(...search.params);
+  }
   const inner = `SELECT ar.*, ar.dateSort AS _k, ar.id AS _id, 0 AS _p FROM "Article" ar${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   return { inner, params, empty };
 }

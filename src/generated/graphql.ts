@@ -4,9 +4,14 @@ import type { ActorRow, ActorAliasRow, PositionRow, ArticleRow, MentionRow, Evid
 import type { PartialDateRow } from '../db/partialDate.js';
 import type { CounterpartRow } from '../db/counterparts.js';
 import type { Page, Edge, PageInfoRow } from '../db/pagination.js';
+import type { ApiKeyRow, AuditLogRow } from '../audit/auditRows.js';
+import type { SearchPage, SearchEdgeRow } from '../search/searchPage.js';
+import type { SearchHitRow } from '../search/SearchHitRow.js';
+import type { SnippetRow } from '../search/buildSnippet.js';
 import type { Context } from '../context/Context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -93,7 +98,8 @@ export type ActorEdge = {
 export type ActorFilter = {
   kind?: InputMaybe<ActorKind>;
   /**
-   * Substring of an Arabic or English name or alias, insensitive to hamza/alef forms, ة/ه, ى/ي,
+   * Words of an Arabic or English name or alias, in the syntax of `Query.search` (`الأعر*` for a
+   * prefix, `"al Araji"` for a phrase, `OR`, `-word`), insensitive to hamza/alef forms, ة/ه, ى/ي,
    * diacritics, tatweel, attached prefixes (و ب ل ك ف ال) and Latin case and accents.
    */
   search?: InputMaybe<Scalars['String']['input']>;
@@ -114,6 +120,25 @@ export type Alias = {
   __typename?: 'Alias';
   language: Language;
   text: Scalars['String']['output'];
+};
+
+/**
+ * An API key, without its secret: only a hash of the secret is stored, and the secret itself is shown
+ * once, when the key is made.
+ */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was made, ISO 8601 in UTC. */
+  createdAt: Scalars['String']['output'];
+  /** Who made it: `key:<name>` for a key, `cli:<user>` for `npm run keys` on the server. */
+  createdBy: Scalars['String']['output'];
+  /** Unique; `revokeApiKey` takes it. */
+  name: Scalars['String']['output'];
+  /** The secret's first characters (`tw_` and 6 more), to tell keys apart. */
+  prefix: Scalars['String']['output'];
+  /** When the key was revoked; null while it is valid. */
+  revokedAt?: Maybe<Scalars['String']['output']>;
+  role: Role;
 };
 
 /** A source text. Every fact in the record cites a quote from one. */
@@ -174,10 +199,45 @@ export type ArticleFilter = {
   from?: InputMaybe<Scalars['Date']['input']>;
   /** Articles by this publisher (global id or slug). */
   publisher?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Articles whose headline or body match this query, in the syntax of `Query.search` (Arabic
+   * normalised: hamza, ة/ه, ى/ي, diacritics, tatweel and attached prefixes do not matter). A
+   * filter: the list keeps its date order; use `search` for ranked hits with snippets.
+   */
+  search?: InputMaybe<Scalars['String']['input']>;
   /** Articles whose possible publication days reach this day or earlier. */
   to?: InputMaybe<Scalars['Date']['input']>;
   /** Articles discussing this topic or one of its subtopics (global id or slug). */
   topic?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One write to the database: who made it, when, and what it changed. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What was done, e.g. `meeting.updateSummary`, `apiKey.create`, `record.import`. */
+  action: Scalars['String']['output'];
+  /** `key:<name>` for an API key, `cli:<user>` for a command run on the server. */
+  actor: Scalars['String']['output'];
+  /** ISO 8601 in UTC. */
+  at: Scalars['String']['output'];
+  /** A JSON object with the details: old and new values, counts. */
+  details: Scalars['String']['output'];
+  /** What it was done to, e.g. `meeting:2023-01-24-araji-munsch-baghdad`. */
+  target?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  nodes: Array<AuditEntry>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
 };
 
 /** An actor met by another, with the meetings they share. */
@@ -186,6 +246,20 @@ export type Counterpart = {
   actor: Actor;
   meetingCount: Scalars['Int']['output'];
   meetings: Array<Meeting>;
+};
+
+export type CreateApiKeyInput = {
+  /** 1–64 letters, digits, `.`, `-`, `_` or `@`, starting with a letter or digit; unique. */
+  name: Scalars['String']['input'];
+  role: Role;
+};
+
+/** A key just made. Store `secret` now: it is not shown again, and it cannot be recovered. */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** Send it as `Authorization: Bearer <secret>`. */
+  secret: Scalars['String']['output'];
 };
 
 /** How a date was derived from the text. */
@@ -217,6 +291,13 @@ export type Evidence = {
   end: Scalars['Int']['output'];
   field: TextField;
   quote: Scalars['String']['output'];
+  start: Scalars['Int']['output'];
+};
+
+/** A span of `Snippet.text` to show as matched: UTF-16 offsets, `text.slice(start, end)`. */
+export type Highlight = {
+  __typename?: 'Highlight';
+  end: Scalars['Int']['output'];
   start: Scalars['Int']['output'];
 };
 
@@ -300,6 +381,54 @@ export type Mention = {
   field: TextField;
   start: Scalars['Int']['output'];
   surface: Scalars['String']['output'];
+};
+
+/**
+ * Writes. Each needs an API key with a role (`Authorization: Bearer <key>`), runs in one transaction
+ * and is recorded in the audit log with who made it and when.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Makes a key and returns its secret, once. Needs an `ADMIN` key. */
+  createApiKey: CreatedApiKey;
+  /** Revokes the key with this name at once; null when no key has it. Needs an `ADMIN` key. */
+  revokeApiKey?: Maybe<ApiKey>;
+  /**
+   * Rewrites a meeting's English and/or Arabic summary (give at least one). Needs an `EDITOR` or
+   * `ADMIN` key. Each summary is trimmed and must then be 1–2000 characters with no control
+   * characters other than line breaks; `summaryAr` must contain Arabic letters. Null when no meeting
+   * has the slug.
+   */
+  updateMeetingSummary?: Maybe<Meeting>;
+};
+
+
+/**
+ * Writes. Each needs an API key with a role (`Authorization: Bearer <key>`), runs in one transaction
+ * and is recorded in the audit log with who made it and when.
+ */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+/**
+ * Writes. Each needs an API key with a role (`Authorization: Bearer <key>`), runs in one transaction
+ * and is recorded in the audit log with who made it and when.
+ */
+export type MutationRevokeApiKeyArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each needs an API key with a role (`Authorization: Bearer <key>`), runs in one transaction
+ * and is recorded in the audit log with who made it and when.
+ */
+export type MutationUpdateMeetingSummaryArgs = {
+  slug: Scalars['String']['input'];
+  summaryAr?: InputMaybe<Scalars['String']['input']>;
+  summaryEn?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -392,10 +521,14 @@ export type Query = {
   actor?: Maybe<Actor>;
   /** Actors ordered by slug. */
   actors: ActorConnection;
+  /** Every API key, oldest first. Needs an `ADMIN` key. */
+  apiKeys: Array<ApiKey>;
   /** One article by global id or slug (give exactly one); null when none matches. */
   article?: Maybe<Article>;
   /** Articles by publication date (earliest possible day), then id. */
   articles: ArticleConnection;
+  /** Every write, newest first. Needs an `ADMIN` key. */
+  auditLog: AuditEntryConnection;
   /** One meeting by global id or slug (give exactly one); null when none matches. */
   meeting?: Maybe<Meeting>;
   /** Meetings by date (earliest possible day, open ranges by their known bound), then id. */
@@ -408,6 +541,26 @@ export type Query = {
   place?: Maybe<Place>;
   /** Every place in the record, by English name. */
   places: Array<Place>;
+  /**
+   * Full-text search over articles, actors, meetings and topics, best match first. Arabic is
+   * compared after normalisation: hamza forms of alef, ة/ه, ى/ي, diacritics, tatweel and attached
+   * prefixes (و ف ب ك ل ال and their combinations) do not matter; Latin ignores case and accents, so
+   * English names, aliases, keywords and summaries find the Arabic records.
+   *
+   * Query syntax (docs/search.md):
+   * - words: all must occur (`الأمن العراق`); `AND` may be written between them;
+   * - `OR` between words or groups: either (`الناتو OR الأطلسي`);
+   * - `"…"` or `«…»`: a phrase, words in this order (`"الأمن السيبراني"`);
+   * - a trailing `*`: a prefix of at least two letters (`الأعر*`, `"الأمن السيبر"*`);
+   * - `-word` or `NOT word`: exclude (needs at least one word to search for);
+   * - `( … )`: grouping.
+   * Operators are the upper-case English words; lower-case `and`/`or` are searched for as words.
+   * Punctuation inside words splits them into a phrase (`al-Araji` = `"al Araji"`). An unclosed
+   * quote or parenthesis, a dangling operator, or a query without words is a BAD_USER_INPUT.
+   *
+   * Paging is forward only (`first`, `after`), at most 100 hits per page.
+   */
+  search: SearchConnection;
   /** One topic by global id or slug (give exactly one); null when none matches. */
   topic?: Maybe<Topic>;
   /** The roots of the topic tree; walk `children` for the rest. */
@@ -445,6 +598,12 @@ export type QueryArticlesArgs = {
 };
 
 
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryMeetingArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
@@ -477,9 +636,105 @@ export type QueryPlaceArgs = {
 };
 
 
+export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<SearchType>>;
+};
+
+
 export type QueryTopicArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * What an API key may do, lowest first; each role includes the ones before it. `READER` matters only
+ * where reads need a key (`TAAWUN_REQUIRE_KEY_FOR_READS=true`); `EDITOR` changes the record; `ADMIN`
+ * also manages keys and reads the audit log.
+ */
+export type Role =
+  | 'ADMIN'
+  | 'EDITOR'
+  | 'READER';
+
+export type SearchConnection = {
+  __typename?: 'SearchConnection';
+  edges: Array<SearchEdge>;
+  nodes: Array<SearchHit>;
+  pageInfo: PageInfo;
+  /** Number of hits for the query and types. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SearchEdge = {
+  __typename?: 'SearchEdge';
+  /**
+   * Opaque. Encodes the hit's rank position and the search it belongs to, so it is refused for any
+   * other query or set of types.
+   */
+  cursor: Scalars['String']['output'];
+  node: SearchHit;
+  /**
+   * Relevance (BM25 over the normalised text, names and headlines weighted above bodies): higher
+   * is better. Comparable only between hits of one search, since it depends on the whole index.
+   */
+  score: Scalars['Float']['output'];
+  /** The best-matching excerpt of the hit, with the matched words marked. */
+  snippet: Snippet;
+};
+
+
+export type SearchEdgeSnippetArgs = {
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Which text of a record a snippet quotes. */
+export type SearchField =
+  /** One of an actor's aliases. */
+  | 'ALIAS'
+  /** An article's body. */
+  | 'BODY'
+  /** An article's headline. */
+  | 'HEADLINE'
+  /** One of a topic's keywords. */
+  | 'KEYWORD'
+  /** An actor's or topic's Arabic or English name. */
+  | 'NAME'
+  /** A meeting's Arabic or English summary. */
+  | 'SUMMARY';
+
+/** A record `search` found. */
+export type SearchHit = Actor | Article | Meeting | Topic;
+
+/** The kinds of record `search` looks in. */
+export type SearchType =
+  /** Arabic and English names and every alias. */
+  | 'ACTOR'
+  /** Headline and body. */
+  | 'ARTICLE'
+  /** Arabic and English summaries. */
+  | 'MEETING'
+  /** Arabic and English names and keywords. */
+  | 'TOPIC';
+
+/**
+ * An excerpt of the original text of a hit, as published (hamza, diacritics, tatweel and all), with
+ * the words the query matched. It is a verbatim substring of the field: `text` equals
+ * `field value.slice(start, end)`, cut at spaces; `start > 0` or `end` short of the field's length
+ * means the excerpt was cut there (show an ellipsis).
+ */
+export type Snippet = {
+  __typename?: 'Snippet';
+  /** Where `text` ends in the whole field (UTF-16 offset, exclusive). */
+  end: Scalars['Int']['output'];
+  field: SearchField;
+  /** The matched words in `text`, in order, never overlapping. Empty when only the index matched (e.g. a phrase spanning two aliases). */
+  highlights: Array<Highlight>;
+  /** Where `text` starts in the whole field (UTF-16 offset). */
+  start: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
 };
 
 /** Which stored field of an article a span indexes. */
@@ -631,17 +886,24 @@ export type ResolversTypes = {
   ActorFilter: ActorFilter;
   ActorKind: ActorKind;
   Alias: ResolverTypeWrapper<ActorAliasRow>;
+  ApiKey: ResolverTypeWrapper<ApiKeyRow>;
   Article: ResolverTypeWrapper<ArticleRow>;
   ArticleConnection: ResolverTypeWrapper<Page<ArticleRow>>;
   ArticleEdge: ResolverTypeWrapper<Edge<ArticleRow>>;
   ArticleFilter: ArticleFilter;
+  AuditEntry: ResolverTypeWrapper<AuditLogRow>;
+  AuditEntryConnection: ResolverTypeWrapper<Page<AuditLogRow>>;
+  AuditEntryEdge: ResolverTypeWrapper<Edge<AuditLogRow>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Counterpart: ResolverTypeWrapper<CounterpartRow>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateDerivation: DateDerivation;
   DatePrecision: DatePrecision;
   Evidence: ResolverTypeWrapper<EvidenceRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Highlight: ResolverTypeWrapper<Highlight>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Language: Language;
@@ -652,6 +914,7 @@ export type ResolversTypes = {
   MeetingKind: MeetingKind;
   MeetingOrder: MeetingOrder;
   Mention: ResolverTypeWrapper<MentionRow>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfoRow>;
   PartialDate: ResolverTypeWrapper<PartialDateRow>;
@@ -660,6 +923,13 @@ export type ResolversTypes = {
   Place: ResolverTypeWrapper<PlaceRow>;
   Position: ResolverTypeWrapper<PositionRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Role: Role;
+  SearchConnection: ResolverTypeWrapper<SearchPage>;
+  SearchEdge: ResolverTypeWrapper<SearchEdgeRow>;
+  SearchField: SearchField;
+  SearchHit: ResolverTypeWrapper<SearchHitRow>;
+  SearchType: SearchType;
+  Snippet: ResolverTypeWrapper<SnippetRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TextField: TextField;
   Topic: ResolverTypeWrapper<TopicRow>;
@@ -674,15 +944,22 @@ export type ResolversParentTypes = {
   ActorEdge: Edge<ActorRow>;
   ActorFilter: ActorFilter;
   Alias: ActorAliasRow;
+  ApiKey: ApiKeyRow;
   Article: ArticleRow;
   ArticleConnection: Page<ArticleRow>;
   ArticleEdge: Edge<ArticleRow>;
   ArticleFilter: ArticleFilter;
+  AuditEntry: AuditLogRow;
+  AuditEntryConnection: Page<AuditLogRow>;
+  AuditEntryEdge: Edge<AuditLogRow>;
   Boolean: Scalars['Boolean']['output'];
   Counterpart: CounterpartRow;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   Date: Scalars['Date']['output'];
   Evidence: EvidenceRow;
   Float: Scalars['Float']['output'];
+  Highlight: Highlight;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Meeting: MeetingRow;
@@ -690,6 +967,7 @@ export type ResolversParentTypes = {
   MeetingEdge: Edge<MeetingRow>;
   MeetingFilter: MeetingFilter;
   Mention: MentionRow;
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfoRow;
   PartialDate: PartialDateRow;
@@ -697,6 +975,10 @@ export type ResolversParentTypes = {
   Place: PlaceRow;
   Position: PositionRow;
   Query: Record<PropertyKey, never>;
+  SearchConnection: SearchPage;
+  SearchEdge: SearchEdgeRow;
+  SearchHit: SearchHitRow;
+  Snippet: SnippetRow;
   String: Scalars['String']['output'];
   Topic: TopicRow;
   TopicEvidence: MeetingTopicRow;
@@ -737,6 +1019,15 @@ export type AliasResolvers<ContextType = Context, ParentType extends ResolversPa
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
 export type ArticleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -767,10 +1058,35 @@ export type ArticleEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
 };
 
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
 export type CounterpartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Counterpart'] = ResolversParentTypes['Counterpart']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   meetingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+};
+
+export type CreatedApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -782,6 +1098,11 @@ export type EvidenceResolvers<ContextType = Context, ParentType extends Resolver
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   field?: Resolver<ResolversTypes['TextField'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HighlightResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Highlight'] = ResolversParentTypes['Highlight']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -820,6 +1141,12 @@ export type MentionResolvers<ContextType = Context, ParentType extends Resolvers
   field?: Resolver<ResolversTypes['TextField'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   surface?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'name'>>;
+  updateMeetingSummary?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<MutationUpdateMeetingSummaryArgs, 'slug'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -874,16 +1201,45 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, Partial<QueryActorArgs>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, Partial<QueryArticleArgs>>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryArticlesArgs>>;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<QueryMeetingArgs>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'orderBy'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, Partial<QueryPlaceArgs>>;
   places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, Partial<QueryTopicArgs>>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+};
+
+export type SearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SearchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  snippet?: Resolver<ResolversTypes['Snippet'], ParentType, ContextType, RequireFields<SearchEdgeSnippetArgs, 'maxLength'>>;
+};
+
+export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  __resolveType: TypeResolveFn<'Actor' | 'Article' | 'Meeting' | 'Topic', ParentType, ContextType>;
+};
+
+export type SnippetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Snippet'] = ResolversParentTypes['Snippet']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
+  highlights?: Resolver<Array<ResolversTypes['Highlight']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
@@ -911,16 +1267,23 @@ export type Resolvers<ContextType = Context> = {
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
   Alias?: AliasResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
   Article?: ArticleResolvers<ContextType>;
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
   ArticleEdge?: ArticleEdgeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Counterpart?: CounterpartResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Evidence?: EvidenceResolvers<ContextType>;
+  Highlight?: HighlightResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartialDate?: PartialDateResolvers<ContextType>;
@@ -928,6 +1291,10 @@ export type Resolvers<ContextType = Context> = {
   Place?: PlaceResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SearchConnection?: SearchConnectionResolvers<ContextType>;
+  SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  Snippet?: SnippetResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicEvidence?: TopicEvidenceResolvers<ContextType>;
 };

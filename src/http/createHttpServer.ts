@@ -3,6 +3,10 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { HeaderMap } from "@apollo/server";
 import type { ApolloServer } from "@apollo/server";
 import type { Context } from "../context/Context.js";
+import { ErrorCode } from "../errors/ErrorCode.js";
+import { beforeDeadline } from "../hardening/beforeDeadline.js";
+import { deadlineIn, REQUEST_TIMEOUT_MS, timeoutMessage } from "../hardening/deadline.js";
+import type { Deadline } from "../hardening/deadline.js";
 
 /** A handler that may answer a request first (the IDE); returns true when it did. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -11,6 +15,14 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 export const MAX_BODY_BYTES = 1_000_000;
 
 class BodyTooLarge extends Error {}
+
+/** Builds a request's context; the deadline lets the read path stop once the request is answered 503. */
+export type ContextFactory = (req: IncomingMessage, deadline: Deadline) => Promise<Context>;
+
+export interface HttpOptions {
+  /** Per-request time limit once the body is read (default {@link REQUEST_TIMEOUT_MS}). */
+  timeoutMs?: number;
+}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -33,8 +45,9 @@ function send(res: ServerResponse, status: number, body: string, type = "text/pl
  * `node:http` (no framework to configure or patch), `/health` for load balancers, and whatever
  * `before` handlers answer (the IDE).
  */
-export function createHttpServer(apollo: ApolloServer<Context>, context: () => Promise<Context>, before: RequestHandler[] = []): Server {
-  return createServer(async (req, res) => {
+export function createHttpServer(apollo: ApolloServer<Context>, context: ContextFactory, before: RequestHandler[] = [], options: HttpOptions = {}): Server {
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const server = createServer(async (req, res) => {
     try {
       for (const handler of before) if (await handler(req, res)) return;
       const url = new URL(req.url ?? "/", "http://localhost");
@@ -53,10 +66,18 @@ export function createHttpServer(apollo: ApolloServer<Context>, context: () => P
           return send(res, 400, JSON.stringify({ errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] }), "application/json");
         }
       }
-      const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-        context,
-      });
+      const deadline = deadlineIn(timeoutMs);
+      const result = await beforeDeadline(
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
+          context: () => context(req, deadline),
+        }),
+        deadline,
+      );
+      if (result === null) {
+        res.setHeader("retry-after", "5");
+        return send(res, 503, JSON.stringify({ errors: [{ message: timeoutMessage(timeoutMs), extensions: { code: ErrorCode.TIMEOUT } }] }), "application/json");
+      }
       for (const [name, value] of result.headers) res.setHeader(name, value);
       // The same URL answers browsers with the IDE (HTML) and clients with JSON.
       res.setHeader("vary", "accept");
@@ -70,4 +91,9 @@ export function createHttpServer(apollo: ApolloServer<Context>, context: () => P
       else res.end();
     }
   });
+  // Slow clients: the headers must arrive within 10 s and the whole request within 30 s, so
+  // trickled requests (slowloris) cannot hold connections open; Node answers 408 past either.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return server;
 }

@@ -20,11 +20,21 @@ import { Topic } from "./topic/resolvers/Topic.js";
 import { Query as topicQuery } from "./topic/resolvers/Query.js";
 import { Place } from "./place/resolvers/Place.js";
 import { Query as placeQuery } from "./place/resolvers/Query.js";
+import { Query as searchQuery } from "./search/resolvers/Query.js";
+import { SearchConnection } from "./search/resolvers/SearchConnection.js";
+import { SearchEdge } from "./search/resolvers/SearchEdge.js";
+import { SearchHit } from "./search/resolvers/SearchHit.js";
+import { ApiKey } from "./admin/resolvers/ApiKey.js";
+import { Mutation as adminMutation } from "./admin/resolvers/Mutation.js";
+import { Query as adminQuery } from "./admin/resolvers/Query.js";
+import { Mutation as editingMutation } from "./editing/resolvers/Mutation.js";
 
 /** Every feature's resolvers, merged; each feature owns its part of `Query`. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  Query: { ...baseQuery, ...actorQuery, ...articleQuery, ...meetingQuery, ...topicQuery, ...placeQuery },
+  Query: { ...baseQuery, ...actorQuery, ...articleQuery, ...meetingQuery, ...topicQuery, ...placeQuery, ...searchQuery, ...adminQuery },
+  // Writes: each checks the caller's role first (src/auth/requireRole.ts) and is audited.
+  Mutation: { ...adminMutation, ...editingMutation },
   Node,
   Evidence,
   PartialDate,
@@ -39,4 +49,8 @@ export const resolvers: Resolvers = {
   TopicEvidence,
   Topic,
   Place,
+  SearchConnection,
+  SearchEdge,
+  SearchHit,
+  ApiKey,
 };

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { writeTransaction } from "../db/writeTransaction.js";
 import type { PlannedDate, PlannedEvidence, SeedPlan } from "../record/SeedPlan.js";
 
 /** Reports progress of a long step: which phase, how far. */
@@ -25,7 +26,10 @@ const evidenceKey = (e: PlannedEvidence) => `${e.article}|${e.field}|${e.start}|
  * hang off seeded articles and meetings are replaced, so seeding twice changes no count.
  */
 export async function writeSeed(prisma: PrismaClient, plan: SeedPlan, progress: Progress = () => {}): Promise<void> {
-  await prisma.$transaction(
+  // Immediate: takes the write lock before the first read, so a concurrent writer (a second seed,
+  // an import) makes this wait rather than fail (src/db/writeTransaction.ts).
+  await writeTransaction(
+    prisma,
     async (tx: Tx) => {
       const actorIds = new Map<string, number>();
       for (const [i, a] of plan.actors.entries()) {
@@ -147,6 +151,6 @@ export async function writeSeed(prisma: PrismaClient, plan: SeedPlan, progress: 
         progress("meetings", i + 1, plan.meetings.length);
       }
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    { timeout: 120_000 },
   );
 }

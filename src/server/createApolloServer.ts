@@ -1,6 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { Context } from "../context/Context.js";
+import { queryLimits } from "../hardening/queryLimits.js";
 import { resolvers } from "../schema/resolvers.js";
 import { loadTypeDefs } from "../schema/typeDefs.js";
 import { createFormatError } from "./formatError.js";
@@ -18,15 +19,23 @@ export interface ApolloOptions {
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<Context> {
   const { logger } = options;
+  // Depth, alias, directive, cost and token limits, hidden suggestions (docs/hardening.md).
+  const limits = queryLimits();
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Apollo's default, stated so it stays off: a JSON array of operations is refused (400).
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    validationOptions: limits.validationOptions,
     formatError: createFormatError(logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ...limits.plugins,
       {
         async requestDidStart({ request }) {
           const started = performance.now();
