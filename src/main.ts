@@ -1,3 +1,5 @@
+// First: production semantics for graphql-js before it is loaded (src/perf/productionMode.ts).
+import "./perf/productionMode.js";
 import { resolve } from "node:path";
 import { prepareDatabase } from "./app/prepareDatabase.js";
 import { startServer } from "./app/startServer.js";

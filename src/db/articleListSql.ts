@@ -1,6 +1,7 @@
 import type { ArticleFilter } from "../generated/graphql.js";
 import { searchFilterSql } from "../search/searchFilterSql.js";
 import { dateRangeSql } from "./dateRangeSql.js";
+import { articleColumns } from "./rows.js";
 import { resolveRef } from "./resolveRef.js";
 import { treeCte } from "./treeCte.js";
 import type { SqlReader } from "./Sql.js";
@@ -50,6 +51,6 @@ export function articleListSql(sql: SqlReader, filter: ArticleFilter | null | un
     where.push(search.clause);
     params.push(...search.params);
   }
-  const inner = `SELECT ar.*, ar.dateSort AS _k, ar.id AS _id, 0 AS _p FROM "Article" ar${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
+  const inner = `SELECT ${articleColumns("ar")}, ar.dateSort AS _k, ar.id AS _id, 0 AS _p FROM "Article" ar${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   return { inner, params, empty };
 }

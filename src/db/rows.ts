@@ -3,10 +3,11 @@
  * there breaks every resolver that reads it at compile time. Columns avoid DateTime, Boolean,
  * BigInt and Json so a raw SQLite row has exactly the model's shape.
  */
+import type { Article } from "../generated/prisma/client.js";
+
 export type {
   Actor as ActorRow,
   ActorAlias as ActorAliasRow,
-  Article as ArticleRow,
   Evidence as EvidenceRow,
   Meeting as MeetingRow,
   MeetingTopic as MeetingTopicRow,
@@ -16,3 +17,23 @@ export type {
   Position as PositionRow,
   Topic as TopicRow,
 } from "../generated/prisma/client.js";
+
+/**
+ * An article as the read path loads it: without the full-text shadow copies (searchHeadline,
+ * searchBody). Each is as long as the text it normalises and only the search index reads them, so
+ * `SELECT *` would read every article's text two more times (docs/performance.md).
+ */
+export type ArticleRow = Omit<Article, "searchHeadline" | "searchBody">;
+
+const ARTICLE_COLUMN_LIST = [
+  "id", "slug", "publisherId", "publisherBasis", "headline", "body", "language", "url", "contentHash", "removedLines",
+  "datePrecision", "dateEarliest", "dateLatest", "dateWeekday", "dateDerivation", "dateText", "dateNote", "dateSort",
+] as const satisfies readonly (keyof ArticleRow)[];
+// A column added to Article in prisma/schema.prisma fails to compile here until it is listed above.
+const everyArticleColumn: Exclude<keyof ArticleRow, (typeof ARTICLE_COLUMN_LIST)[number]> extends never ? true : never = true;
+void everyArticleColumn;
+
+/** The SELECT list of {@link ArticleRow}, qualified by `alias` when given (`ar."id", …`). */
+export function articleColumns(alias?: string): string {
+  return ARTICLE_COLUMN_LIST.map((column) => `${alias ? `${alias}.` : ""}"${column}"`).join(", ");
+}

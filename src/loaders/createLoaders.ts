@@ -1,7 +1,6 @@
 import type {
   Actor,
   ActorAlias,
-  Article,
   Evidence,
   Meeting,
   MeetingTopic,
@@ -12,6 +11,8 @@ import type {
   Topic,
 } from "../generated/prisma/client.js";
 import type { SqlReader } from "../db/Sql.js";
+import { articleColumns } from "../db/rows.js";
+import type { ArticleRow } from "../db/rows.js";
 import { treeCte } from "../db/treeCte.js";
 import type { CounterpartRow } from "../db/counterparts.js";
 import { rowsById } from "./rowsById.js";
@@ -43,10 +44,10 @@ export function createLoaders(sql: SqlReader) {
         JOIN "Meeting" m ON m.id = x.meetingId`,
     });
   const topicArticles = (descend: boolean) =>
-    new PagedChildren<Article>(sql, {
+    new PagedChildren<ArticleRow>(sql, {
       order: "ASC",
       inner: `${treeCte("Topic", descend)}
-        SELECT ar.*, ${ARTICLE_KEY} AS _k, ar.id AS _id, x.root AS _p
+        SELECT ${articleColumns("ar")}, ${ARTICLE_KEY} AS _k, ar.id AS _id, x.root AS _p
         FROM (SELECT tree.root, e.articleId FROM tree JOIN "MeetingTopic" mt ON mt.topicId = tree.id JOIN "Evidence" e ON e.id = mt.evidenceId
               UNION SELECT tree.root, at.articleId FROM tree JOIN "ArticleTopic" at ON at.topicId = tree.id) x
         JOIN "Article" ar ON ar.id = x.articleId`,
@@ -66,7 +67,7 @@ export function createLoaders(sql: SqlReader) {
 
   return {
     actor: rowsById<Actor>(sql, "Actor"),
-    article: rowsById<Article>(sql, "Article"),
+    article: rowsById<ArticleRow>(sql, "Article", articleColumns()),
     meeting: rowsById<Meeting>(sql, "Meeting"),
     topic: rowsById<Topic>(sql, "Topic"),
     place: rowsById<Place>(sql, "Place"),
@@ -102,9 +103,9 @@ export function createLoaders(sql: SqlReader) {
 
     meetingsOfActor: actorMeetings(false),
     meetingsOfActorAndAffiliates: actorMeetings(true),
-    articlesOfActor: new PagedChildren<Article>(sql, {
+    articlesOfActor: new PagedChildren<ArticleRow>(sql, {
       order: "ASC",
-      inner: `SELECT ar.*, ${ARTICLE_KEY} AS _k, ar.id AS _id, x.actorId AS _p
+      inner: `SELECT ${articleColumns("ar")}, ${ARTICLE_KEY} AS _k, ar.id AS _id, x.actorId AS _p
         FROM (SELECT DISTINCT actorId, articleId FROM "Mention" WHERE actorId IN ${IN_KEYS}) x JOIN "Article" ar ON ar.id = x.articleId`,
     }),
     meetingsOfTopic: topicMeetings(false),

@@ -1,0 +1,74 @@
+import { Agent, request } from "node:http";
+import { OPERATIONS } from "./ops.js";
+import type { Request } from "./ops.js";
+
+// The load generator, in its own process: `connections` keep-alive connections on 127.0.0.1, each
+// sending requests back to back from a shared rotation of `requests` (so consecutive requests
+// differ), for `seconds` (after `warmup` seconds not counted). Bounded: stops at the time limit.
+// Input on stdin: { url, requests, connections, seconds, warmup }. Output on stdout: the latencies.
+interface Input {
+  url: string;
+  requests: Request[];
+  connections: number;
+  seconds: number;
+  warmup: number;
+}
+
+const input = JSON.parse(await new Promise<string>((done) => {
+  let text = "";
+  process.stdin.on("data", (chunk) => (text += chunk));
+  process.stdin.on("end", () => done(text));
+})) as Input;
+
+const target = new URL(input.url);
+const agent = new Agent({ keepAlive: true, maxSockets: input.connections });
+const bodies = input.requests.map((r) => Buffer.from(JSON.stringify({ operationName: operationName(r.op), query: OPERATIONS[r.op], variables: r.variables })));
+
+function operationName(op: keyof typeof OPERATIONS): string {
+  return /query (\w+)/.exec(OPERATIONS[op])![1]!;
+}
+
+function send(body: Buffer): Promise<{ status: number; bytes: number; errors: boolean }> {
+  return new Promise((done, fail) => {
+    const req = request(
+      { agent, host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { "content-type": "application/json", "content-length": body.length } },
+      (res) => {
+        let bytes = 0;
+        let head = "";
+        res.on("data", (chunk: Buffer) => {
+          if (bytes === 0) head = chunk.subarray(0, 16).toString();
+          bytes += chunk.length;
+        });
+        res.on("end", () => done({ status: res.statusCode ?? 0, bytes, errors: head.startsWith('{"errors"') }));
+      },
+    );
+    req.on("error", fail);
+    req.end(body);
+  });
+}
+
+let next = 0;
+const latencies: number[] = [];
+let errors = 0;
+let bytes = 0;
+const started = performance.now();
+const measureFrom = started + input.warmup * 1000;
+const end = measureFrom + input.seconds * 1000;
+
+async function loop() {
+  while (performance.now() < end) {
+    const body = bodies[next++ % bodies.length]!;
+    const t = performance.now();
+    const result = await send(body);
+    const done = performance.now();
+    if (t >= measureFrom) {
+      latencies.push(done - t);
+      bytes += result.bytes;
+      if (result.status !== 200 || result.errors) errors += 1;
+    }
+  }
+}
+await Promise.all(Array.from({ length: input.connections }, loop));
+const elapsed = (performance.now() - measureFrom) / 1000;
+agent.destroy();
+process.stdout.write(JSON.stringify({ latencies, errors, bytes, elapsed }));
