@@ -9,6 +9,7 @@ import { searchPage } from "../src/search/searchPage.js";
 import { createApolloServer } from "../src/server/createApolloServer.js";
 import { silentLogger } from "../src/server/logger.js";
 import { normalizeForSearch } from "../src/text/index.js";
+import { seededRandom } from "../src/util/seededRandom.js";
 
 // Full-text search on a synthetic corpus of Arabic news articles, three ways in one run:
 //   fts  — the shipped search (src/search/searchPage.ts): FTS5 MATCH, BM25-ranked page of 20
@@ -21,16 +22,6 @@ const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const PAGE = 20;
 
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = seededRandom(20261123);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

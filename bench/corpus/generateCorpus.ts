@@ -5,6 +5,7 @@ import type { Database } from "better-sqlite3";
 import { migrate } from "../../src/db/migrate.js";
 import { openDatabase } from "../../src/db/openDatabase.js";
 import { normalizeForSearch } from "../../src/text/index.js";
+import { seededRandom } from "../../src/util/seededRandom.js";
 
 // A deterministic synthetic cooperation record (same --articles, same bytes of data), written
 // straight into a migrated SQLite file with plain better-sqlite3 inserts in large transactions.
@@ -49,16 +50,6 @@ export function corpusShape(articles: number) {
   };
 }
 
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ["قاسم", "فؤاد", "محمد", "عبد الأمير", "مصطفى", "حسين", "علي", "أحمد", "كريم", "سعد", "ناتالي", "جيوفاني", "ستيوارت", "ماريا", "يوهان", "بيير", "هشام", "رعد", "ثامر", "ليلى"];
 const LAST = ["الأعرجي", "حسين", "السوداني", "الشمري", "الكاظمي", "علاوي", "لويزو", "اينوتشي", "مونش", "العبيدي", "الزيدي", "الجبوري", "الدليمي", "شولتز", "دوبوا", "روسي", "الساعدي", "التميمي"];

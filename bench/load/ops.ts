@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { encodeCursor } from "../../src/db/pagination.js";
+import { seededRandom } from "../../src/util/seededRandom.js";
 
 // The analyst's mix: five operations, in this fixed rotation. Each request takes the next
 // variables from a list sampled across the whole corpus, so no two consecutive requests are equal
@@ -28,16 +29,6 @@ export interface Request {
   variables: Record<string, string>;
 }
 
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` requests cycling through the operations, with variables sampled from the corpus. */
 export function sampleRequests(db: Database, count: number, seed = 7): Request[] {

@@ -1,14 +1,5 @@
-/** Deterministic pseudo-random generator (mulberry32), so property tests replay identically. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../util/seededRandom.js";
+export { seededRandom };
 
 const ARABIC_LETTERS = [..."ابتثجحخدذرزسشصضطظعغفقكلمنهويءؤئأإآٱٲٳةىیکۀے"];
 const MARKS = [..."\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u06e1\u0610\u08f0\u0301\u0308"];
