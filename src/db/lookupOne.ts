@@ -4,21 +4,29 @@ import type { NodeType } from "../ids/globalId.js";
 import type { SqlReader } from "./Sql.js";
 import type DataLoader from "dataloader";
 
+/** Where a row that no longer exists now lives (a merged actor), by its old id or slug; null when nowhere. */
+export type Redirect = (sql: SqlReader, old: { id: number } | { slug: string }) => number | null;
+
 /**
- * The `thing(id:, slug:)` fields: exactly one of the two; an unknown id or slug is null, a
- * malformed id a BAD_USER_INPUT.
+ * The `thing(id:, slug:)` fields: exactly one of the two; an unknown id or slug is null (or, with
+ * `redirect`, the row it was merged into), a malformed id a BAD_USER_INPUT.
  */
 export async function lookupOne<T>(
   sql: SqlReader,
   loader: DataLoader<number, T | null>,
   type: NodeType,
   args: { id?: string | null; slug?: string | null },
+  redirect?: Redirect,
 ): Promise<T | null> {
   if ((args.id == null) === (args.slug == null)) throw badUserInput(`Give exactly one of \`id\` or \`slug\` to look up a ${type}.`);
   if (args.id != null) {
     const decoded = fromGlobalId(args.id, "id");
-    return decoded.type === type ? loader.load(decoded.id) : null;
+    if (decoded.type !== type) return null;
+    const found = await loader.load(decoded.id);
+    const moved = found === null && redirect ? redirect(sql, { id: decoded.id }) : null;
+    return moved === null ? found : loader.load(moved);
   }
   const row = sql.get<{ id: number }>(`SELECT id FROM "${type}" WHERE slug = ?`, [args.slug]);
-  return row ? loader.load(row.id) : null;
+  const id = row?.id ?? (redirect ? redirect(sql, { slug: args.slug! }) : null);
+  return id === null ? null : loader.load(id);
 }

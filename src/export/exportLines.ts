@@ -42,6 +42,7 @@ export function* exportLines(db: Database, exportedAt: string = new Date().toISO
     for (const actor of parentsFirst(all(`SELECT * FROM "Actor" ORDER BY id`), "affiliationId", "Actor")) {
       yield emit({ type: "actor", actor, aliases: aliases(actor.id) });
     }
+    for (const redirect of all(`SELECT * FROM "ActorRedirect" ORDER BY id`)) yield emit({ type: "redirect", redirect });
     for (const topic of parentsFirst(all(`SELECT * FROM "Topic" ORDER BY id`), "parentId", "Topic")) yield emit({ type: "topic", topic });
     for (const place of all(`SELECT * FROM "Place" ORDER BY id`)) yield emit({ type: "place", place });
     const evidence = children("Evidence", "articleId");

@@ -4,6 +4,7 @@
  *
  *   header    format, version, when, row counts per table
  *   actor     an Actor row with its ActorAlias rows (affiliations before their members)
+ *   redirect  an ActorRedirect row: a merged-away actor's slug and id, and the actor kept
  *   topic     a Topic row (parents before children)
  *   place     a Place row
  *   article   an Article row with its Evidence, Mention and ArticleTopic rows
@@ -13,7 +14,8 @@
  *
  * Rows are exactly the table's columns, ids included, so a restore keeps every id and with it
  * the global ids clients hold. API keys and the audit log are not part of the record: they
- * belong to one deployment, and key hashes have no business in a data file.
+ * belong to one deployment, and key hashes have no business in a data file. Nor is the review
+ * queue (Ingestion, Proposal): only what was accepted from it is record.
  */
 export const EXPORT_FORMAT = "taawun-record";
 export const EXPORT_VERSION = 1;
@@ -23,6 +25,7 @@ export type Row = Record<string, string | number | null>;
 
 export type RecordLine =
   | { type: "actor"; actor: Row; aliases: Row[] }
+  | { type: "redirect"; redirect: Row }
   | { type: "topic"; topic: Row }
   | { type: "place"; place: Row }
   | { type: "article"; article: Row; evidence: Row[]; mentions: Row[]; topics: Row[] }
@@ -46,6 +49,7 @@ export interface EndLine {
 /** Which table each part of a line goes to: the line's own row first, then its children. */
 export const LINE_TABLES = {
   actor: { actor: "Actor", aliases: "ActorAlias" },
+  redirect: { redirect: "ActorRedirect" },
   topic: { topic: "Topic" },
   place: { place: "Place" },
   article: { article: "Article", evidence: "Evidence", mentions: "Mention", topics: "ArticleTopic" },

@@ -8,6 +8,7 @@ import type { ApiKeyRow, AuditLogRow } from '../audit/auditRows.js';
 import type { SearchPage, SearchEdgeRow } from '../search/searchPage.js';
 import type { SearchHitRow } from '../search/SearchHitRow.js';
 import type { SnippetRow } from '../search/buildSnippet.js';
+import type { ProposalRow, IngestionRow, IngestResultRow } from '../ingest/store/reviewRows.js';
 import type { Context } from '../context/Context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -301,6 +302,49 @@ export type Highlight = {
   start: Scalars['Int']['output'];
 };
 
+export type IngestArticleInput = {
+  /** YYYY-MM-DD; weekday words in the text are resolved against it. */
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The publisher's actor slug (or its name, when the record does not hold it). */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** The article as copied from the site; boilerplate lines are removed and listed. */
+  text: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * What `ingestArticle` did: `STORED` (a new ingestion with its proposals), `ALREADY_INGESTED` (the
+ * same text was ingested before: nothing changed) or `DUPLICATE` (a copy or near copy of a stored
+ * article, named in `duplicateOf`: nothing stored).
+ */
+export type IngestResult = {
+  __typename?: 'IngestResult';
+  duplicateOf?: Maybe<Scalars['String']['output']>;
+  ingestion?: Maybe<Ingestion>;
+  status: Scalars['String']['output'];
+};
+
+/** An ingested article text awaiting or after review. */
+export type Ingestion = {
+  __typename?: 'Ingestion';
+  /** The stored article, once a proposal needing it was accepted. */
+  article?: Maybe<Article>;
+  body: Scalars['String']['output'];
+  /** The cleaned headline and body, as they will be stored when a proposal is accepted. */
+  headline?: Maybe<Scalars['String']['output']>;
+  id: Scalars['Int']['output'];
+  proposals: Array<Proposal>;
+  publishedOn?: Maybe<Scalars['Date']['output']>;
+  publisher?: Maybe<Scalars['String']['output']>;
+  /** The lines removed as site boilerplate, JSON array of `{ line, reason }`. */
+  removedLines: Scalars['String']['output'];
+  /** `api`, a file name or `stdin`. */
+  source: Scalars['String']['output'];
+  /** `OPEN` while any proposal is `PROPOSED`, then `REVIEWED`. */
+  status: Scalars['String']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+};
+
 /** Languages of names and aliases. */
 export type Language =
   | 'AR'
@@ -389,8 +433,27 @@ export type Mention = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Writes the proposed fact to the record with its evidence (storing the article on first use).
+   * Null when no proposal has the id. Needs an `EDITOR` key.
+   */
+  acceptProposal?: Maybe<Proposal>;
   /** Makes a key and returns its secret, once. Needs an `ADMIN` key. */
   createApiKey: CreatedApiKey;
+  /**
+   * Runs the extraction on an article and stores what it proposes for review (nothing becomes a
+   * fact). The same text twice changes nothing. Needs an `EDITOR` key; at most 200,000 characters.
+   */
+  ingestArticle: IngestResult;
+  /**
+   * Folds actor `drop` into actor `keep` (slugs): every mention, participation, position, alias,
+   * affiliation and publication moves to `keep`, `drop`'s names become its aliases, and `drop` is
+   * deleted; its slug and id keep resolving to `keep` in `actor(id:, slug:)`. Needs an `ADMIN` key.
+   * An unknown slug, or the same actor twice, is a BAD_USER_INPUT.
+   */
+  mergeActors: Actor;
+  /** Turns a proposal down; it never becomes a fact. Null when no proposal has the id. Needs an `EDITOR` key. */
+  rejectProposal?: Maybe<Proposal>;
   /** Revokes the key with this name at once; null when no key has it. Needs an `ADMIN` key. */
   revokeApiKey?: Maybe<ApiKey>;
   /**
@@ -407,8 +470,46 @@ export type Mutation = {
  * Writes. Each needs an API key with a role (`Authorization: Bearer <key>`), runs in one transaction
  * and is recorded in the audit log with who made it and when.
  */
+export type MutationAcceptProposalArgs = {
+  id: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each needs an API key with a role (`Authorization: Bearer <key>`), runs in one transaction
+ * and is recorded in the audit log with who made it and when.
+ */
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
+};
+
+
+/**
+ * Writes. Each needs an API key with a role (`Authorization: Bearer <key>`), runs in one transaction
+ * and is recorded in the audit log with who made it and when.
+ */
+export type MutationIngestArticleArgs = {
+  input: IngestArticleInput;
+};
+
+
+/**
+ * Writes. Each needs an API key with a role (`Authorization: Bearer <key>`), runs in one transaction
+ * and is recorded in the audit log with who made it and when.
+ */
+export type MutationMergeActorsArgs = {
+  drop: Scalars['String']['input'];
+  keep: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each needs an API key with a role (`Authorization: Bearer <key>`), runs in one transaction
+ * and is recorded in the audit log with who made it and when.
+ */
+export type MutationRejectProposalArgs = {
+  id: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -515,9 +616,73 @@ export type Position = {
   titleEn: Scalars['String']['output'];
 };
 
+/**
+ * One fact the extraction proposes for an ingested article, with its evidence in the ingested text.
+ * It is not part of the record (no actor, meeting or article query shows it) until accepted.
+ */
+export type Proposal = {
+  __typename?: 'Proposal';
+  /** 0–1: how sure the rules are. */
+  confidence: Scalars['Float']['output'];
+  end: Scalars['Int']['output'];
+  field: TextField;
+  /** A number, unique among proposals; `acceptProposal` and `rejectProposal` take it. */
+  id: Scalars['Int']['output'];
+  ingestion: Ingestion;
+  kind: ProposalKind;
+  /** The proposal as the pipeline made it (names, roles, dates, place, reasons), a JSON object. */
+  payload: Scalars['String']['output'];
+  /** The evidence: `ingestion.headline` or `ingestion.body` sliced at `start`..`end` (UTF-16) is `quote`. */
+  quote: Scalars['String']['output'];
+  /** Why it was rejected. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** What accepting it wrote, e.g. `actor:<slug>`, `meeting:<slug>`. */
+  result?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 in UTC. */
+  reviewedAt?: Maybe<Scalars['String']['output']>;
+  /** `key:<name>` of who accepted or rejected it. */
+  reviewedBy?: Maybe<Scalars['String']['output']>;
+  start: Scalars['Int']['output'];
+  status: ProposalStatus;
+};
+
+export type ProposalConnection = {
+  __typename?: 'ProposalConnection';
+  edges: Array<ProposalEdge>;
+  nodes: Array<Proposal>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProposalEdge = {
+  __typename?: 'ProposalEdge';
+  cursor: Scalars['String']['output'];
+  node: Proposal;
+};
+
+/**
+ * What a proposal proposes. A `MEETING`'s participants and a `MENTION`'s actor that are new actors
+ * need their `NEW_ACTOR` accepted first (otherwise accepting is a `BAD_USER_INPUT` naming it).
+ */
+export type ProposalKind =
+  | 'MEETING'
+  | 'MENTION'
+  | 'NEW_ACTOR'
+  | 'SAME_MEETING_SOURCE'
+  | 'TOPIC';
+
+/** What became of a proposal: nothing yet, written to the record, or turned down. */
+export type ProposalStatus =
+  | 'ACCEPTED'
+  | 'PROPOSED'
+  | 'REJECTED';
+
 export type Query = {
   __typename?: 'Query';
-  /** One actor by global id or slug (give exactly one); null when none matches. */
+  /**
+   * One actor by global id or slug (give exactly one); null when none matches. The id or slug of an
+   * actor merged into another (`mergeActors`) gives the actor it was merged into.
+   */
   actor?: Maybe<Actor>;
   /** Actors ordered by slug. */
   actors: ActorConnection;
@@ -529,6 +694,8 @@ export type Query = {
   articles: ArticleConnection;
   /** Every write, newest first. Needs an `ADMIN` key. */
   auditLog: AuditEntryConnection;
+  /** One ingestion with its proposals; null when none has the id. Needs an `EDITOR` key. */
+  ingestion?: Maybe<Ingestion>;
   /** One meeting by global id or slug (give exactly one); null when none matches. */
   meeting?: Maybe<Meeting>;
   /** Meetings by date (earliest possible day, open ranges by their known bound), then id. */
@@ -541,6 +708,8 @@ export type Query = {
   place?: Maybe<Place>;
   /** Every place in the record, by English name. */
   places: Array<Place>;
+  /** Proposals awaiting or after review, oldest first. Needs an `EDITOR` key. */
+  proposals: ProposalConnection;
   /**
    * Full-text search over articles, actors, meetings and topics, best match first. Arabic is
    * compared after normalisation: hamza forms of alef, ة/ه, ى/ي, diacritics, tatweel and attached
@@ -604,6 +773,11 @@ export type QueryAuditLogArgs = {
 };
 
 
+export type QueryIngestionArgs = {
+  id: Scalars['Int']['input'];
+};
+
+
 export type QueryMeetingArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
@@ -633,6 +807,13 @@ export type QueryNodesArgs = {
 export type QueryPlaceArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryProposalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ProposalStatus>;
 };
 
 
@@ -905,6 +1086,9 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Highlight: ResolverTypeWrapper<Highlight>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IngestArticleInput: IngestArticleInput;
+  IngestResult: ResolverTypeWrapper<IngestResultRow>;
+  Ingestion: ResolverTypeWrapper<IngestionRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Language: Language;
   Meeting: ResolverTypeWrapper<MeetingRow>;
@@ -922,6 +1106,11 @@ export type ResolversTypes = {
   ParticipantRole: ParticipantRole;
   Place: ResolverTypeWrapper<PlaceRow>;
   Position: ResolverTypeWrapper<PositionRow>;
+  Proposal: ResolverTypeWrapper<ProposalRow>;
+  ProposalConnection: ResolverTypeWrapper<Page<ProposalRow>>;
+  ProposalEdge: ResolverTypeWrapper<Edge<ProposalRow>>;
+  ProposalKind: ProposalKind;
+  ProposalStatus: ProposalStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
   SearchConnection: ResolverTypeWrapper<SearchPage>;
@@ -961,6 +1150,9 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Highlight: Highlight;
   ID: Scalars['ID']['output'];
+  IngestArticleInput: IngestArticleInput;
+  IngestResult: IngestResultRow;
+  Ingestion: IngestionRow;
   Int: Scalars['Int']['output'];
   Meeting: MeetingRow;
   MeetingConnection: Page<MeetingRow>;
@@ -974,6 +1166,9 @@ export type ResolversParentTypes = {
   Participant: ParticipantRow;
   Place: PlaceRow;
   Position: PositionRow;
+  Proposal: ProposalRow;
+  ProposalConnection: Page<ProposalRow>;
+  ProposalEdge: Edge<ProposalRow>;
   Query: Record<PropertyKey, never>;
   SearchConnection: SearchPage;
   SearchEdge: SearchEdgeRow;
@@ -1106,6 +1301,26 @@ export type HighlightResolvers<ContextType = Context, ParentType extends Resolve
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type IngestResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestResult'] = ResolversParentTypes['IngestResult']> = {
+  duplicateOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ingestion?: Resolver<Maybe<ResolversTypes['Ingestion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IngestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ingestion'] = ResolversParentTypes['Ingestion']> = {
+  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  headline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  removedLines?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
   date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1144,7 +1359,11 @@ export type MentionResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptProposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<MutationAcceptProposalArgs, 'id'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  ingestArticle?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestArticleArgs, 'input'>>;
+  mergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationMergeActorsArgs, 'drop' | 'keep'>>;
+  rejectProposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<MutationRejectProposalArgs, 'id' | 'reason'>>;
   revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'name'>>;
   updateMeetingSummary?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<MutationUpdateMeetingSummaryArgs, 'slug'>>;
 };
@@ -1198,6 +1417,35 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
   titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ProposalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Proposal'] = ResolversParentTypes['Proposal']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['TextField'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ingestion?: Resolver<ResolversTypes['Ingestion'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ProposalKind'], ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProposalStatus'], ParentType, ContextType>;
+};
+
+export type ProposalConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalConnection'] = ResolversParentTypes['ProposalConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProposalEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProposalEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalEdge'] = ResolversParentTypes['ProposalEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, Partial<QueryActorArgs>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
@@ -1205,12 +1453,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, Partial<QueryArticleArgs>>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryArticlesArgs>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
+  ingestion?: Resolver<Maybe<ResolversTypes['Ingestion']>, ParentType, ContextType, RequireFields<QueryIngestionArgs, 'id'>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<QueryMeetingArgs>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'orderBy'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, Partial<QueryPlaceArgs>>;
   places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  proposals?: Resolver<ResolversTypes['ProposalConnection'], ParentType, ContextType, Partial<QueryProposalsArgs>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, Partial<QueryTopicArgs>>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
@@ -1279,6 +1529,8 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   Evidence?: EvidenceResolvers<ContextType>;
   Highlight?: HighlightResolvers<ContextType>;
+  IngestResult?: IngestResultResolvers<ContextType>;
+  Ingestion?: IngestionResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
@@ -1290,6 +1542,9 @@ export type Resolvers<ContextType = Context> = {
   Participant?: ParticipantResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
+  Proposal?: ProposalResolvers<ContextType>;
+  ProposalConnection?: ProposalConnectionResolvers<ContextType>;
+  ProposalEdge?: ProposalEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;

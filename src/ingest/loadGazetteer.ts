@@ -1,4 +1,7 @@
-import type { Database } from "better-sqlite3";
+/** What these loaders need of a connection: a better-sqlite3 Database, or an adapter over the API's reader. */
+export interface GazetteerSource {
+  prepare(sql: string): { all(): unknown[] };
+}
 import type { StoredArticleText } from "./findDuplicate.js";
 import type { KnownMeeting } from "./matchKnownMeeting.js";
 import type { Gazetteer } from "./types.js";
@@ -7,7 +10,7 @@ import type { Gazetteer } from "./types.js";
  * The gazetteer as the database holds it: each actor's Arabic name and Arabic aliases (aliases
  * come from the curated mentions, nominal references excluded), topic keywords, place names.
  */
-export function loadGazetteer(db: Database): Gazetteer {
+export function loadGazetteer(db: GazetteerSource): Gazetteer {
   const actors = db.prepare(`SELECT id, slug, kind, nameAr FROM "Actor"`).all() as { id: number; slug: string; kind: string; nameAr: string }[];
   const aliases = db.prepare(`SELECT actorId, text FROM "ActorAlias" WHERE lang = 'ar'`).all() as { actorId: number; text: string }[];
   const byActor = new Map<number, string[]>();
@@ -22,12 +25,12 @@ export function loadGazetteer(db: Database): Gazetteer {
 }
 
 /** Stored article texts, for duplicate detection. */
-export function loadStoredArticles(db: Database): StoredArticleText[] {
+export function loadStoredArticles(db: GazetteerSource): StoredArticleText[] {
   return db.prepare(`SELECT slug, headline, body FROM "Article"`).all() as StoredArticleText[];
 }
 
 /** Recorded meetings with their participants, for same-meeting recognition. */
-export function loadKnownMeetings(db: Database): KnownMeeting[] {
+export function loadKnownMeetings(db: GazetteerSource): KnownMeeting[] {
   const meetings = db
     .prepare(
       `SELECT m.id, m.slug, p.slug AS place, m.datePrecision, m.dateEarliest, m.dateLatest, m.dateWeekday, m.dateDerivation, m.dateText, m.dateNote

@@ -28,13 +28,19 @@ import { ApiKey } from "./admin/resolvers/ApiKey.js";
 import { Mutation as adminMutation } from "./admin/resolvers/Mutation.js";
 import { Query as adminQuery } from "./admin/resolvers/Query.js";
 import { Mutation as editingMutation } from "./editing/resolvers/Mutation.js";
+import { Ingestion } from "./ingest/resolvers/Ingestion.js";
+import { IngestResult } from "./ingest/resolvers/IngestResult.js";
+import { Mutation as ingestMutation } from "./ingest/resolvers/Mutation.js";
+import { Mutation as mergeMutation } from "./ingest/resolvers/MergeMutation.js";
+import { Proposal } from "./ingest/resolvers/Proposal.js";
+import { Query as ingestQuery } from "./ingest/resolvers/Query.js";
 
 /** Every feature's resolvers, merged; each feature owns its part of `Query`. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  Query: { ...baseQuery, ...actorQuery, ...articleQuery, ...meetingQuery, ...topicQuery, ...placeQuery, ...searchQuery, ...adminQuery },
+  Query: { ...baseQuery, ...actorQuery, ...articleQuery, ...meetingQuery, ...topicQuery, ...placeQuery, ...searchQuery, ...adminQuery, ...ingestQuery },
   // Writes: each checks the caller's role first (src/auth/requireRole.ts) and is audited.
-  Mutation: { ...adminMutation, ...editingMutation },
+  Mutation: { ...adminMutation, ...editingMutation, ...ingestMutation, ...mergeMutation },
   Node,
   Evidence,
   PartialDate,
@@ -53,4 +59,7 @@ export const resolvers: Resolvers = {
   SearchEdge,
   SearchHit,
   ApiKey,
+  Proposal,
+  Ingestion,
+  IngestResult,
 };

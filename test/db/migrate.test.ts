@@ -18,8 +18,8 @@ describe("the migration runner", () => {
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
     db.close();
     expect(tables).toEqual([
-      "Actor", "ActorAlias", "ApiKey", "Article", "ArticleTopic", "AuditLog", "Evidence", "Meeting", "MeetingSource", "MeetingTopic",
-      "Mention", "Participant", "Place", "Position",
+      "Actor", "ActorAlias", "ActorRedirect", "ApiKey", "Article", "ArticleTopic", "AuditLog", "Evidence", "Ingestion", "Meeting", "MeetingSource", "MeetingTopic",
+      "Mention", "Participant", "Place", "Position", "Proposal",
       // The full-text index (migration *_search_index): the FTS5 table and its shadow tables.
       "SearchIndex", "SearchIndex_config", "SearchIndex_data", "SearchIndex_docsize", "SearchIndex_idx",
       "Topic", "_prisma_migrations",

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { exportLines } from "../../../src/export/exportLines.js";
-import { LINE_TABLES } from "../../../src/export/recordLines.js";
+import { EXPORTED_TABLES, LINE_TABLES } from "../../../src/export/recordLines.js";
 import type { RecordLine, Row } from "../../../src/export/recordLines.js";
 import { openDatabase } from "../../../src/db/openDatabase.js";
 
@@ -48,7 +48,8 @@ export function syntheticArticles(lines: readonly RecordLine[], copies: number):
 
 /** Writes lines as a complete export file (header, lines, end) with matching counts. */
 export function writeExportFile(path: string, lines: readonly RecordLine[]): void {
-  const counts: Record<string, number> = {};
+  // Every exported table is counted, empty ones too (ActorRedirect is empty in the seed), as exportLines does.
+  const counts: Record<string, number> = Object.fromEntries(EXPORTED_TABLES.map((table) => [table, 0]));
   for (const line of lines) {
     for (const [part, table] of Object.entries(LINE_TABLES[line.type])) {
       const value = (line as unknown as Line)[part] as Row | Row[];

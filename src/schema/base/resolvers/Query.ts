@@ -2,15 +2,22 @@ import type { QueryResolvers } from "../../../generated/graphql.js";
 import { fromGlobalId } from "../../../ids/globalId.js";
 import type { Context } from "../../../context/Context.js";
 import { badUserInput } from "../../../errors/badUserInput.js";
+import { actorRedirect } from "../../../db/actorRedirect.js";
 
 const MAX_NODES = 100;
+
+async function loadMovedActor(id: number, context: Context) {
+  const moved = actorRedirect(context.sql, { id });
+  return moved === null ? null : context.loaders.actor.load(moved);
+}
 
 /** Loads any node by global id, tagging it so `Node.__resolveType` can tell the type. */
 async function loadNode(id: string, context: Context) {
   const { type, id: rowId } = fromGlobalId(id, "id");
   const loaders = context.loaders;
   const row =
-    type === "Actor" ? await loaders.actor.load(rowId)
+    // A merged-away actor's id still resolves, to the actor it was merged into.
+    type === "Actor" ? ((await loaders.actor.load(rowId)) ?? (await loadMovedActor(rowId, context)))
     : type === "Article" ? await loaders.article.load(rowId)
     : type === "Meeting" ? await loaders.meeting.load(rowId)
     : type === "Topic" ? await loaders.topic.load(rowId)
