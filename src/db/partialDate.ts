@@ -31,3 +31,18 @@ export function partialDateOf(row: DateColumns): PartialDateRow {
     note: row.dateNote,
   };
 }
+
+/** The flattened columns for a partial date, with the sort key every dated list orders by. */
+export function dateColumnsOf(date: PartialDateRow): DateColumns & { dateSort: string } {
+  return {
+    datePrecision: date.precision,
+    dateEarliest: date.earliest,
+    dateLatest: date.latest,
+    dateWeekday: date.weekday,
+    dateDerivation: date.derivation,
+    dateText: date.text,
+    dateNote: date.note,
+    // Earliest day, else the latest, so an open range still sorts by the bound it has.
+    dateSort: date.earliest ?? date.latest ?? "",
+  };
+}

@@ -1,22 +1,13 @@
+import { dateColumnsOf } from "../db/partialDate.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { writeTransaction } from "../db/writeTransaction.js";
-import type { PlannedDate, PlannedEvidence, SeedPlan } from "../record/SeedPlan.js";
+import type { PlannedEvidence, SeedPlan } from "../record/SeedPlan.js";
 
 /** Reports progress of a long step: which phase, how far. */
 export type Progress = (phase: string, done: number, total: number) => void;
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const dateColumns = (date: PlannedDate) => ({
-  datePrecision: date.precision,
-  dateEarliest: date.earliest,
-  dateLatest: date.latest,
-  dateWeekday: date.weekday,
-  dateDerivation: date.derivation,
-  dateText: date.text,
-  dateNote: date.note,
-  dateSort: date.earliest ?? date.latest ?? "",
-});
 
 const evidenceKey = (e: PlannedEvidence) => `${e.article}|${e.field}|${e.start}|${e.end}`;
 
@@ -81,7 +72,7 @@ export async function writeSeed(prisma: PrismaClient, plan: SeedPlan, progress: 
           url: a.url,
           contentHash: a.contentHash,
           removedLines: JSON.stringify(a.removedLines),
-          ...dateColumns(a.date),
+          ...dateColumnsOf(a.date),
         };
         const row = await tx.article.upsert({ where: { slug: a.slug }, create: { slug: a.slug, ...data }, update: data, select: { id: true } });
         articleIds.set(a.slug, row.id);
@@ -139,7 +130,7 @@ export async function writeSeed(prisma: PrismaClient, plan: SeedPlan, progress: 
           placeEvidenceId: m.placeEvidence ? cited(m.placeEvidence) : null,
           summaryEn: m.summaryEn,
           summaryAr: m.summaryAr,
-          ...dateColumns(m.date),
+          ...dateColumnsOf(m.date),
         };
         const { id } = await tx.meeting.upsert({ where: { slug: m.slug }, create: { slug: m.slug, ...data }, update: data, select: { id: true } });
         await tx.meetingSource.createMany({ data: m.sources.map((s) => ({ meetingId: id, evidenceId: cited(s) })) });

@@ -5,6 +5,7 @@ import { evidenceFor } from "./evidenceFor.js";
 import { requireActor } from "./resolveActor.js";
 import { slugify } from "./transliterate.js";
 import { uniqueSlug } from "./uniqueSlug.js";
+import { dateColumnsOf } from "../../db/partialDate.js";
 
 type MeetingPayload = MeetingProposal & { topics: TopicProposal[] };
 
@@ -35,14 +36,7 @@ export async function acceptMeeting(tx: Tx, ingestionId: number, m: MeetingPaylo
       placeEvidenceId: place && m.placeEvidence ? await evidenceFor(tx, articleId, m.placeEvidence) : null,
       summaryAr: m.evidence.quote,
       summaryEn: `${m.kind.toLowerCase().replace(/_/g, " ")}: ${names.map((n) => n.nameEn).join(", ")} (from an ingested article; English summary to be written)`,
-      datePrecision: date.precision,
-      dateEarliest: date.earliest,
-      dateLatest: date.latest,
-      dateWeekday: date.weekday,
-      dateDerivation: date.derivation,
-      dateText: date.text,
-      dateNote: date.note,
-      dateSort: date.earliest ?? date.latest ?? "",
+      ...dateColumnsOf(date),
     },
     select: { id: true },
   });
