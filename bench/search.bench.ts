@@ -137,8 +137,8 @@ await server.start();
 const API = `query ($q: String!) { search(query: $q, types: [ARTICLE], first: ${PAGE}) { totalCount edges { score snippet { text highlights { start end } } node { ... on Article { slug } } } } }`;
 
 const methods = {
-  fts: (q: (typeof QUERIES)[number]) => {
-    const page = searchPage(sql, { query: q.query, types: ["ARTICLE"], first: PAGE });
+  fts: async (q: (typeof QUERIES)[number]) => {
+    const page = await searchPage(sql, { query: q.query, types: ["ARTICLE"], first: PAGE });
     return page.totalCount();
   },
   api: async (q: (typeof QUERIES)[number]) => {
@@ -147,10 +147,10 @@ const methods = {
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data!.search.totalCount;
   },
-  like: (q: (typeof QUERIES)[number]) => {
+  like: async (q: (typeof QUERIES)[number]) => {
     const { where, params } = likeSql(q);
-    sql.all(`SELECT id FROM "Article" WHERE ${where} ORDER BY id LIMIT ${PAGE}`, params);
-    return sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "Article" WHERE ${where}`, params)!.n;
+    await sql.all(`SELECT id FROM "Article" WHERE ${where} ORDER BY id LIMIT ${PAGE}`, params);
+    return (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "Article" WHERE ${where}`, params))!.n;
   },
 };
 type Method = keyof typeof methods;

@@ -16,6 +16,7 @@ const db = openDatabase(corpusFile(Number(values.articles)), { readonly: true })
 const sql = new Sql(db);
 const seen: { sql: string; params: readonly unknown[] }[] = [];
 const recorder: SqlReader = {
+  dialect: "sqlite",
   all: (text, params = []) => (seen.push({ sql: text, params }), sql.all(text, params)),
   get: (text, params = []) => (seen.push({ sql: text, params }), sql.get(text, params)),
 };

@@ -48,7 +48,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const before: RequestHandler[] = options.ide ? [createIdeHandler(options.ide)] : [];
   const server = createHttpServer(
     apollo,
-    async (req, deadline) => createContext(new DeadlineSql(sql, deadline), { caller: authenticate(req.headers.authorization, sql, policy), prisma }),
+    async (req, deadline) => createContext(new DeadlineSql(sql, deadline), { caller: await authenticate(req.headers.authorization, sql, policy), prisma }),
     before,
     options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs },
   );

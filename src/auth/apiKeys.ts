@@ -50,6 +50,6 @@ export async function revokeApiKey(tx: Tx, ref: string, options: { byId?: boolea
 }
 
 /** Every key, oldest first. The rows carry the hash; nothing that shows keys prints or serves it. */
-export function listApiKeys(sql: SqlReader): ApiKeyRow[] {
+export function listApiKeys(sql: SqlReader): Promise<ApiKeyRow[]> {
   return sql.all(`SELECT * FROM "ApiKey" ORDER BY id`);
 }

@@ -18,7 +18,7 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
  * outright (401) even where reads are public: a client whose key was revoked or mistyped should
  * learn so at once, not carry on silently as an anonymous reader and fail only when it writes.
  */
-export function authenticate(header: string | undefined, sql: SqlReader, policy: AccessPolicy): Caller {
+export async function authenticate(header: string | undefined, sql: SqlReader, policy: AccessPolicy): Promise<Caller> {
   if (header === undefined || header.trim() === "") {
     if (policy.requireKeyForReads) throw unauthenticated("This server needs an API key for every request.", { refuseRequest: true });
     return ANONYMOUS;
@@ -27,7 +27,7 @@ export function authenticate(header: string | undefined, sql: SqlReader, policy:
   if (secret === undefined) throw unauthenticated("The Authorization header must be `Bearer <key>`.", { refuseRequest: true });
   // The shape check spares the database a lookup for obvious junk; it says nothing the 401 does not.
   const row = looksLikeSecret(secret)
-    ? sql.get<{ id: number; name: string; role: string; revokedAt: string | null }>(
+    ? await sql.get<{ id: number; name: string; role: string; revokedAt: string | null }>(
         `SELECT id, name, role, revokedAt FROM "ApiKey" WHERE hash = ?`,
         [hashSecret(secret)],
       )

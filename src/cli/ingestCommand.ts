@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { databaseFile } from "../db/databaseUrl.js";
 import { openDatabase } from "../db/openDatabase.js";
+import { Sql } from "../db/Sql.js";
 import { cleanArticle } from "../ingest/cleanArticle.js";
 import { DuplicateIndex } from "../ingest/findDuplicate.js";
 import { ingestReport, summariseReport } from "../ingest/ingestReport.js";
@@ -43,9 +44,10 @@ const db = openDatabase(databaseFile(), { readonly: true });
 let reports: IngestReport[];
 let written = "nothing written";
 if (dryRun) {
-  const gazetteer = loadGazetteer(db);
-  const stored = new DuplicateIndex(loadStoredArticles(db));
-  const knownMeetings = loadKnownMeetings(db);
+  const reader = new Sql(db);
+  const gazetteer = await loadGazetteer(reader);
+  const stored = new DuplicateIndex(await loadStoredArticles(reader));
+  const knownMeetings = await loadKnownMeetings(reader);
   reports = inputs.map((input, i) => {
     const report = ingestReport(input.source, input.text, gazetteer, stored, publishedOn, knownMeetings);
     // Later texts in the batch are checked against earlier ones too.
@@ -58,7 +60,7 @@ if (dryRun) {
   });
 } else {
   const prisma = createPrisma(databaseFile());
-  const results = await ingestBatch(prisma, db, inputs.map((x) => ({ ...x, publisher, url: null, publishedOn })), cliActor(), (n) => progress("ingest", n, inputs.length));
+  const results = await ingestBatch(prisma, new Sql(db), inputs.map((x) => ({ ...x, publisher, url: null, publishedOn })), cliActor(), (n) => progress("ingest", n, inputs.length));
   await prisma.$disconnect();
   reports = results.map((r) => r.report);
   const stored = results.filter((r) => r.stored.status === "STORED");

@@ -31,7 +31,7 @@ migrate(db);
 
 async function run(): Promise<void> {
   if (command === "list" && rest.length === 0) {
-    const keys = listApiKeys(new Sql(db));
+    const keys = await listApiKeys(new Sql(db));
     if (keys.length === 0) return console.log("No API keys yet. Make one with: npm run keys -- create --role admin --name <name>");
     console.table(keys.map(({ id, name, role, prefix, createdAt, createdBy, revokedAt }) => ({ id, name, role, prefix: `${prefix}…`, createdAt, createdBy, revoked: revokedAt ?? "" })));
     return;

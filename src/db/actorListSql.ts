@@ -1,18 +1,19 @@
 import type { ActorFilter } from "../generated/graphql.js";
 import { searchFilterSql } from "../search/searchFilterSql.js";
 import type { ListQuery } from "./meetingListSql.js";
+import type { Dialect } from "./Sql.js";
 
 /**
  * Actor filter as keyset SQL ordered by slug. `search` runs through the full-text index
  * (src/search/), over the normalised names and aliases, so the hamza, ta marbuta, alef maqsura,
  * diacritic, tatweel and attached-prefix variants of a name all find the actor.
  */
-export function actorListSql(filter: ActorFilter | null | undefined): ListQuery {
+export function actorListSql(dialect: Dialect, filter: ActorFilter | null | undefined): ListQuery {
   const where: string[] = [];
   const params: unknown[] = [];
   const f = filter ?? {};
   let empty = false;
-  const search = searchFilterSql("ACTOR", f.search, "a.id", "filter.search");
+  const search = searchFilterSql(dialect, "ACTOR", f.search, "a.id", "filter.search");
   if (search && "empty" in search) empty = true;
   else if (search) {
     where.push(search.clause);

@@ -11,13 +11,13 @@ import type { ListQuery } from "./meetingListSql.js";
  * Validates an article filter and turns it into keyset SQL; dates match when they overlap, and
  * `search` keeps the articles the full-text index matches (src/search/), in date order.
  */
-export function articleListSql(sql: SqlReader, filter: ArticleFilter | null | undefined): ListQuery {
+export async function articleListSql(sql: SqlReader, filter: ArticleFilter | null | undefined): Promise<ListQuery> {
   const where: string[] = [];
   const params: unknown[] = [];
   let empty = false;
   const f = filter ?? {};
   if (f.actor != null) {
-    const id = resolveRef(sql, "Actor", f.actor, "filter.actor");
+    const id = await resolveRef(sql, "Actor", f.actor, "filter.actor");
     if (id === null) empty = true;
     else {
       where.push(`ar.id IN (SELECT articleId FROM "Mention" WHERE actorId = ?)`);
@@ -25,7 +25,7 @@ export function articleListSql(sql: SqlReader, filter: ArticleFilter | null | un
     }
   }
   if (f.topic != null) {
-    const id = resolveRef(sql, "Topic", f.topic, "filter.topic");
+    const id = await resolveRef(sql, "Topic", f.topic, "filter.topic");
     if (id === null) empty = true;
     else {
       where.push(`ar.id IN (${treeCte("Topic", true)}
@@ -35,7 +35,7 @@ export function articleListSql(sql: SqlReader, filter: ArticleFilter | null | un
     }
   }
   if (f.publisher != null) {
-    const id = resolveRef(sql, "Actor", f.publisher, "filter.publisher");
+    const id = await resolveRef(sql, "Actor", f.publisher, "filter.publisher");
     if (id === null) empty = true;
     else {
       where.push("ar.publisherId = ?");
@@ -45,7 +45,7 @@ export function articleListSql(sql: SqlReader, filter: ArticleFilter | null | un
   const dates = dateRangeSql("ar", f.from, f.to);
   where.push(...dates.where);
   params.push(...dates.params);
-  const search = searchFilterSql("ARTICLE", f.search, "ar.id", "filter.search");
+  const search = searchFilterSql(sql.dialect, "ARTICLE", f.search, "ar.id", "filter.search");
   if (search && "empty" in search) empty = true;
   else if (search) {
     where.push(search.clause);

@@ -11,9 +11,7 @@ export const DEFAULT_DATABASE_FILE = "data/taawun.db";
 export function databaseFile(url: string | undefined = process.env.DATABASE_URL): string {
   const raw = url && url.length > 0 ? url : DEFAULT_DATABASE_FILE;
   if (/^postgres(ql)?:\/\//.test(raw)) {
-    throw new Error(
-      "DATABASE_URL points at PostgreSQL, which this build does not support yet: unset it to use the embedded SQLite database.",
-    );
+    throw new Error("DATABASE_URL points at PostgreSQL, but this command works on the embedded SQLite file only: unset DATABASE_URL or give a file: URL.");
   }
   const path = raw.startsWith("file:") ? raw.slice("file:".length) : raw;
   if (path === ":memory:") return path;

@@ -4,9 +4,10 @@ import type { ListQuery } from "./meetingListSql.js";
 import type { SqlReader } from "./Sql.js";
 
 /** One page of a top-level list, with `totalCount` counted only when selected. */
-export function listPage<T>(sql: SqlReader, query: ListQuery, order: Order, args: PageArgs): Page<T> {
+export async function listPage<T>(sql: SqlReader, query: ListQuery | Promise<ListQuery>, order: Order, args: PageArgs): Promise<Page<T>> {
   const window = pageWindow(args);
-  if (query.empty) return toPage<T>([], window, () => 0);
-  const rows = sql.all<T & KeyedRow>(keysetSql(query.inner, order, window, false), [...query.params, ...keysetParams(window)]);
-  return toPage(rows, window, () => sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (${query.inner})`, query.params)?.n ?? 0);
+  const { inner, params, empty } = await query;
+  if (empty) return toPage<T>([], window, () => 0);
+  const rows = await sql.all<T & KeyedRow>(keysetSql(inner, order, window, false), [...params, ...keysetParams(window)]);
+  return toPage(rows, window, async () => (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (${inner}) counted`, params))?.n ?? 0);
 }

@@ -5,7 +5,7 @@ import type { SqlReader } from "./Sql.js";
 import type DataLoader from "dataloader";
 
 /** Where a row that no longer exists now lives (a merged actor), by its old id or slug; null when nowhere. */
-export type Redirect = (sql: SqlReader, old: { id: number } | { slug: string }) => number | null;
+export type Redirect = (sql: SqlReader, old: { id: number } | { slug: string }) => Promise<number | null>;
 
 /**
  * The `thing(id:, slug:)` fields: exactly one of the two; an unknown id or slug is null (or, with
@@ -23,10 +23,10 @@ export async function lookupOne<T>(
     const decoded = fromGlobalId(args.id, "id");
     if (decoded.type !== type) return null;
     const found = await loader.load(decoded.id);
-    const moved = found === null && redirect ? redirect(sql, { id: decoded.id }) : null;
+    const moved = found === null && redirect ? await redirect(sql, { id: decoded.id }) : null;
     return moved === null ? found : loader.load(moved);
   }
-  const row = sql.get<{ id: number }>(`SELECT id FROM "${type}" WHERE slug = ?`, [args.slug]);
-  const id = row?.id ?? (redirect ? redirect(sql, { slug: args.slug! }) : null);
+  const row = await sql.get<{ id: number }>(`SELECT id FROM "${type}" WHERE slug = ?`, [args.slug]);
+  const id = row?.id ?? (redirect ? await redirect(sql, { slug: args.slug! }) : null);
   return id === null ? null : loader.load(id);
 }

@@ -15,13 +15,13 @@ export interface ListQuery {
 const IDS = "(SELECT value FROM json_each(?))";
 
 /** Ids of the actors a filter names, widened to their affiliates when asked. */
-function actorSet(sql: SqlReader, id: number, withAffiliates: boolean): number[] {
+async function actorSet(sql: SqlReader, id: number, withAffiliates: boolean): Promise<number[]> {
   if (!withAffiliates) return [id];
-  return sql.all<{ id: number }>(`${treeCte("Actor", true)} SELECT id FROM tree`, [JSON.stringify([id])]).map((row) => row.id);
+  return (await sql.all<{ id: number }>(`${treeCte("Actor", true)} SELECT id FROM tree`, [JSON.stringify([id])])).map((row) => row.id);
 }
 
 /** Validates a meeting filter at the edge and turns it into keyset SQL; dates match when they overlap. */
-export function meetingListSql(sql: SqlReader, filter: MeetingFilter | null | undefined): ListQuery {
+export async function meetingListSql(sql: SqlReader, filter: MeetingFilter | null | undefined): Promise<ListQuery> {
   const where: string[] = [];
   const params: unknown[] = [];
   let empty = false;
@@ -29,16 +29,16 @@ export function meetingListSql(sql: SqlReader, filter: MeetingFilter | null | un
   const withAffiliates = f.includeAffiliates ?? false;
   const actorRefs = [...(f.actor != null ? [["actor", f.actor] as const] : []), ...(f.participants ?? []).map((ref) => ["participants", ref] as const)];
   for (const [argument, ref] of actorRefs) {
-    const id = resolveRef(sql, "Actor", ref, `filter.${argument}`);
+    const id = await resolveRef(sql, "Actor", ref, `filter.${argument}`);
     if (id === null) {
       empty = true;
       continue;
     }
     where.push(`m.id IN (SELECT meetingId FROM "Participant" WHERE actorId IN ${IDS})`);
-    params.push(JSON.stringify(actorSet(sql, id, withAffiliates)));
+    params.push(JSON.stringify(await actorSet(sql, id, withAffiliates)));
   }
   if (f.topic != null) {
-    const id = resolveRef(sql, "Topic", f.topic, "filter.topic");
+    const id = await resolveRef(sql, "Topic", f.topic, "filter.topic");
     if (id === null) empty = true;
     else {
       where.push(`m.id IN (SELECT mt.meetingId FROM "MeetingTopic" mt WHERE mt.topicId IN (${treeCte("Topic", true)} SELECT id FROM tree))`);
@@ -46,7 +46,7 @@ export function meetingListSql(sql: SqlReader, filter: MeetingFilter | null | un
     }
   }
   if (f.place != null) {
-    const id = resolveRef(sql, "Place", f.place, "filter.place");
+    const id = await resolveRef(sql, "Place", f.place, "filter.place");
     if (id === null) empty = true;
     else {
       where.push("m.placeId = ?");

@@ -150,7 +150,7 @@ export function keysetSql(inner: string, order: Order, window: PageWindow, perPa
   const where = window.cursor ? `WHERE (s._k, s._id) ${ascending ? ">" : "<"} (?, ?)` : "";
   if (!perParent) return `SELECT s.* FROM (${inner}) s ${where} ORDER BY s._k ${dir}, s._id ${dir} LIMIT ?`;
   return `SELECT * FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s._p ORDER BY s._k ${dir}, s._id ${dir}) AS _rn
-    FROM (${inner}) s ${where}) WHERE _rn <= ? ORDER BY _p, _rn`;
+    FROM (${inner}) s ${where}) ranked WHERE _rn <= ? ORDER BY _p, _rn`;
 }
 
 /** The parameters {@link keysetSql} expects after the inner query's own. */

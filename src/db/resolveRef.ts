@@ -11,7 +11,7 @@ const TABLES: Record<NodeType, string> = { Actor: "Actor", Article: "Article", M
  * pass ids) to a row id, or null when nothing has it. An id of another type, or a string that is
  * neither form, is a BAD_USER_INPUT naming the argument.
  */
-export function resolveRef(sql: SqlReader, type: NodeType, value: string, argument: string): number | null {
+export async function resolveRef(sql: SqlReader, type: NodeType, value: string, argument: string): Promise<number | null> {
   const decoded = tryFromGlobalId(value);
   if (decoded) {
     if (decoded.type !== type) throw badUserInput(`\`${argument}\` expects a ${type} id or slug, but "${value}" is a ${decoded.type} id.`, argument);
@@ -20,6 +20,6 @@ export function resolveRef(sql: SqlReader, type: NodeType, value: string, argume
   if (!SLUG.test(value)) {
     throw badUserInput(`\`${argument}\` expects a ${type} id or slug (lowercase letters, digits and hyphens), got "${value}".`, argument);
   }
-  const row = sql.get<{ id: number }>(`SELECT id FROM "${TABLES[type]}" WHERE slug = ?`, [value]);
+  const row = await sql.get<{ id: number }>(`SELECT id FROM "${TABLES[type]}" WHERE slug = ?`, [value]);
   return row?.id ?? null;
 }

@@ -1,4 +1,4 @@
-import type { SqlReader } from "../db/Sql.js";
+import type { Dialect, SqlReader } from "../db/Sql.js";
 import type { Deadline } from "./deadline.js";
 import { timeoutError } from "./deadline.js";
 
@@ -13,12 +13,16 @@ export class DeadlineSql implements SqlReader {
     private readonly deadline: Deadline,
   ) {}
 
-  all<T>(sql: string, params?: readonly unknown[]): T[] {
+  get dialect(): Dialect {
+    return this.inner.dialect;
+  }
+
+  async all<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     if (this.deadline.expired()) throw timeoutError(this.deadline.ms);
     return this.inner.all<T>(sql, params);
   }
 
-  get<T>(sql: string, params?: readonly unknown[]): T | undefined {
+  async get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined> {
     if (this.deadline.expired()) throw timeoutError(this.deadline.ms);
     return this.inner.get<T>(sql, params);
   }

@@ -1,7 +1,4 @@
-/** What these loaders need of a connection: a better-sqlite3 Database, or an adapter over the API's reader. */
-export interface GazetteerSource {
-  prepare(sql: string): { all(): unknown[] };
-}
+import type { SqlReader } from "../db/Sql.js";
 import type { StoredArticleText } from "./findDuplicate.js";
 import type { KnownMeeting } from "./matchKnownMeeting.js";
 import type { Gazetteer } from "./types.js";
@@ -10,13 +7,13 @@ import type { Gazetteer } from "./types.js";
  * The gazetteer as the database holds it: each actor's Arabic name and Arabic aliases (aliases
  * come from the curated mentions, nominal references excluded), topic keywords, place names.
  */
-export function loadGazetteer(db: GazetteerSource): Gazetteer {
-  const actors = db.prepare(`SELECT id, slug, kind, nameAr FROM "Actor"`).all() as { id: number; slug: string; kind: string; nameAr: string }[];
-  const aliases = db.prepare(`SELECT actorId, text FROM "ActorAlias" WHERE lang = 'ar'`).all() as { actorId: number; text: string }[];
+export async function loadGazetteer(db: SqlReader): Promise<Gazetteer> {
+  const actors = (await db.all(`SELECT id, slug, kind, nameAr FROM "Actor"`)) as { id: number; slug: string; kind: string; nameAr: string }[];
+  const aliases = (await db.all(`SELECT actorId, text FROM "ActorAlias" WHERE lang = 'ar'`)) as { actorId: number; text: string }[];
   const byActor = new Map<number, string[]>();
   for (const a of aliases) byActor.set(a.actorId, [...(byActor.get(a.actorId) ?? []), a.text]);
-  const topics = db.prepare(`SELECT slug, keywordsAr, keywordsEn FROM "Topic"`).all() as { slug: string; keywordsAr: string; keywordsEn: string }[];
-  const places = db.prepare(`SELECT slug, nameAr FROM "Place"`).all() as { slug: string; nameAr: string }[];
+  const topics = (await db.all(`SELECT slug, keywordsAr, keywordsEn FROM "Topic"`)) as { slug: string; keywordsAr: string; keywordsEn: string }[];
+  const places = (await db.all(`SELECT slug, nameAr FROM "Place"`)) as { slug: string; nameAr: string }[];
   return {
     actors: actors.map((a) => ({ slug: a.slug, kind: a.kind, names: [...new Set([a.nameAr, ...(byActor.get(a.id) ?? [])])] })),
     topics: topics.map((t) => ({ slug: t.slug, keywordsAr: JSON.parse(t.keywordsAr) as string[], keywordsEn: JSON.parse(t.keywordsEn) as string[] })),
@@ -25,19 +22,17 @@ export function loadGazetteer(db: GazetteerSource): Gazetteer {
 }
 
 /** Stored article texts, for duplicate detection. */
-export function loadStoredArticles(db: GazetteerSource): StoredArticleText[] {
-  return db.prepare(`SELECT slug, headline, body FROM "Article"`).all() as StoredArticleText[];
+export function loadStoredArticles(db: SqlReader): Promise<StoredArticleText[]> {
+  return db.all<StoredArticleText>(`SELECT slug, headline, body FROM "Article"`);
 }
 
 /** Recorded meetings with their participants, for same-meeting recognition. */
-export function loadKnownMeetings(db: GazetteerSource): KnownMeeting[] {
-  const meetings = db
-    .prepare(
-      `SELECT m.id, m.slug, p.slug AS place, m.datePrecision, m.dateEarliest, m.dateLatest, m.dateWeekday, m.dateDerivation, m.dateText, m.dateNote
+export async function loadKnownMeetings(db: SqlReader): Promise<KnownMeeting[]> {
+  const meetings = (await db.all(
+    `SELECT m.id, m.slug, p.slug AS place, m.datePrecision, m.dateEarliest, m.dateLatest, m.dateWeekday, m.dateDerivation, m.dateText, m.dateNote
        FROM "Meeting" m LEFT JOIN "Place" p ON p.id = m.placeId`,
-    )
-    .all() as { id: number; slug: string; place: string | null; datePrecision: string; dateEarliest: string | null; dateLatest: string | null; dateWeekday: string | null; dateDerivation: string; dateText: string | null; dateNote: string | null }[];
-  const participants = db.prepare(`SELECT pa.meetingId, a.slug FROM "Participant" pa JOIN "Actor" a ON a.id = pa.actorId`).all() as { meetingId: number; slug: string }[];
+  )) as { id: number; slug: string; place: string | null; datePrecision: string; dateEarliest: string | null; dateLatest: string | null; dateWeekday: string | null; dateDerivation: string; dateText: string | null; dateNote: string | null }[];
+  const participants = (await db.all(`SELECT pa.meetingId, a.slug FROM "Participant" pa JOIN "Actor" a ON a.id = pa.actorId`)) as { meetingId: number; slug: string }[];
   return meetings.map((m) => ({
     slug: m.slug,
     place: m.place,

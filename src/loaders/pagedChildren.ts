@@ -21,7 +21,7 @@ export class PagedChildren<T> {
 
   constructor(sql: SqlReader, list: ChildList) {
     this.counts = new DataLoader(async (parents) => {
-      const rows = sql.all<{ _p: number; n: number }>(
+      const rows = await sql.all<{ _p: number; n: number }>(
         `SELECT s._p AS _p, COUNT(*) AS n FROM (${list.inner}) s GROUP BY s._p`,
         [JSON.stringify(parents)],
       );
@@ -37,7 +37,7 @@ export class PagedChildren<T> {
       const pages = new Map<string, Page<T>>();
       for (const [args, parents] of byArgs) {
         const window = pageWindow(JSON.parse(args) as PageArgs);
-        const rows = sql.all<T & KeyedRow>(keysetSql(list.inner, list.order, window, true), [
+        const rows = await sql.all<T & KeyedRow>(keysetSql(list.inner, list.order, window, true), [
           JSON.stringify(parents),
           ...keysetParams(window),
         ]);

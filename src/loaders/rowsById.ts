@@ -8,7 +8,7 @@ import type { SqlReader } from "../db/Sql.js";
  */
 export function rowsById<T extends { id: number }>(sql: SqlReader, table: string, columns = "*"): DataLoader<number, T | null> {
   return new DataLoader(async (ids) => {
-    const rows = sql.all<T>(`SELECT ${columns} FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]);
+    const rows = await sql.all<T>(`SELECT ${columns} FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -8,7 +8,7 @@ import type { SqlReader } from "../db/Sql.js";
  */
 export function rowsByKey<T>(sql: SqlReader, query: string): DataLoader<number, T[]> {
   return new DataLoader(async (keys) => {
-    const rows = sql.all<T & { _key: number }>(query, [JSON.stringify(keys)]);
+    const rows = await sql.all<T & { _key: number }>(query, [JSON.stringify(keys)]);
     const groups = new Map<number, T[]>(keys.map((key) => [key, []]));
     for (const { _key, ...row } of rows) groups.get(_key)?.push(row as T);
     return keys.map((key) => groups.get(key) ?? []);

@@ -6,9 +6,9 @@ import { badUserInput } from "../errors/badUserInput.js";
  * reading something new into a token), the user still gets a BAD_USER_INPUT they can act on
  * rather than an SQL error, and the expression is named so the bug can be found.
  */
-export function runMatch<T>(match: string, argument: string, run: () => T): T {
+export async function runMatch<T>(match: string, argument: string, run: () => Promise<T>): Promise<T> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     if (error instanceof Error && /^(fts5:|unterminated string)/.test(error.message)) {
       throw badUserInput(`This query cannot be searched (${error.message}; expression ${match}). Simplify it, e.g. remove operators.`, argument);

@@ -1,3 +1,4 @@
+import type { Dialect } from "../db/Sql.js";
 import type { SearchType } from "../generated/graphql.js";
 import { parseSearchQuery } from "./parseSearchQuery.js";
 import { SEARCH_KIND_CODES } from "./searchKinds.js";
@@ -16,7 +17,7 @@ export type SearchFilter = { clause: string; params: unknown[] } | { empty: true
  * The MATCH runs inside SQLite as part of the list's statement, so a syntax error from FTS5 would
  * surface there; parseSearchQuery and toFtsMatch guarantee the expression is well formed.
  */
-export function searchFilterSql(type: SearchType, search: string | null | undefined, idColumn: string, argument: string): SearchFilter | null {
+export function searchFilterSql(dialect: Dialect, type: SearchType, search: string | null | undefined, idColumn: string, argument: string): SearchFilter | null {
   if (search == null || search.trim() === "") return null;
   const parsed = parseSearchQuery(search, argument);
   if (parsed === null) return { empty: true };

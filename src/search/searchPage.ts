@@ -32,7 +32,7 @@ export interface SearchEdgeRow {
 export interface SearchPage {
   edges: SearchEdgeRow[];
   pageInfo: PageInfoRow;
-  totalCount: () => number;
+  totalCount: () => Promise<number>;
 }
 
 export interface SearchArgs {
@@ -47,7 +47,7 @@ export interface SearchArgs {
  * page (best BM25 first, rowid breaking ties so the order is total) and one more for `totalCount`
  * if it is selected. Nested fields of the hits go through the request's loaders.
  */
-export function searchPage(sql: SqlReader, args: SearchArgs): SearchPage {
+export async function searchPage(sql: SqlReader, args: SearchArgs): Promise<SearchPage> {
   const parsed = parseSearchQuery(args.query, "query");
   if (parsed === null) throw badUserInput("`query` has no word to search for: give at least one letter or digit.", "query");
   const first = args.first ?? DEFAULT_PAGE_SIZE;
@@ -58,7 +58,7 @@ export function searchPage(sql: SqlReader, args: SearchArgs): SearchPage {
   const fingerprint = searchFingerprint(match, codes);
   const offset = args.after == null ? 0 : decodeSearchCursor(args.after, fingerprint, "after");
   const kinds = JSON.stringify(codes);
-  const rows = codes.length === 0 ? [] : runMatch(match, "query", () => sql.all<{ docid: number; rank: number }>(PAGE_SQL, [match, kinds, first + 1, offset]));
+  const rows = codes.length === 0 ? [] : await runMatch(match, "query", () => sql.all<{ docid: number; rank: number }>(PAGE_SQL, [match, kinds, first + 1, offset]));
   const kept = rows.slice(0, first);
   const edges = kept.map((row, i) => ({
     cursor: encodeSearchCursor(offset + i + 1, fingerprint),
@@ -74,6 +74,6 @@ export function searchPage(sql: SqlReader, args: SearchArgs): SearchPage {
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => (codes.length === 0 ? 0 : runMatch(match, "query", () => sql.get<{ n: number }>(COUNT_SQL, [match, kinds])?.n ?? 0)),
+    totalCount: async () => (codes.length === 0 ? 0 : ((await runMatch(match, "query", () => sql.get<{ n: number }>(COUNT_SQL, [match, kinds])))?.n ?? 0)),
   };
 }

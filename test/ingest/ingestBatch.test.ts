@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createPrisma } from "../../src/db/createPrisma.js";
 import { openDatabase } from "../../src/db/openDatabase.js";
+import { Sql } from "../../src/db/Sql.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import { ingestBatch } from "../../src/ingest/store/ingestBatch.js";
 import { seededDatabase } from "../support/testDatabase.js";
@@ -40,7 +41,7 @@ function counts(): Record<(typeof TABLES)[number], number> {
 async function run() {
   const db = openDatabase(database.file, { readonly: true });
   try {
-    return await ingestBatch(prisma, db, TEXTS.map((t) => ({ ...t, publisher: null, url: null, publishedOn: "2026-11-22" })), "cli:test");
+    return await ingestBatch(prisma, new Sql(db), TEXTS.map((t) => ({ ...t, publisher: null, url: null, publishedOn: "2026-11-22" })), "cli:test");
   } finally {
     db.close();
   }
@@ -66,7 +67,7 @@ it("refuses a copy of a stored article, naming it, and stores nothing", async ()
   const db = openDatabase(database.file, { readonly: true });
   const article = db.prepare(`SELECT slug, headline, body FROM "Article" ORDER BY id LIMIT 1`).get() as { slug: string; headline: string | null; body: string };
   const before = counts();
-  const [result] = await ingestBatch(prisma, db, [{ source: "copy.txt", text: `${article.headline ?? ""}\n${article.body}`, publisher: null, url: null, publishedOn: null }], "cli:test");
+  const [result] = await ingestBatch(prisma, new Sql(db), [{ source: "copy.txt", text: `${article.headline ?? ""}\n${article.body}`, publisher: null, url: null, publishedOn: null }], "cli:test");
   db.close();
   expect(result!.stored).toEqual({ status: "DUPLICATE", article: article.slug });
   expect(counts()).toEqual(before);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/openDatabase.js";
+import { Sql } from "../../src/db/Sql.js";
 import { ingestReport } from "../../src/ingest/ingestReport.js";
 import { loadGazetteer, loadStoredArticles } from "../../src/ingest/loadGazetteer.js";
 import type { Gazetteer } from "../../src/ingest/types.js";
@@ -18,8 +19,8 @@ describe("ingestReport against the seeded record", () => {
   beforeAll(async () => {
     database = await seededDatabase();
     const db = openDatabase(database.file, { readonly: true });
-    gazetteer = loadGazetteer(db);
-    stored = loadStoredArticles(db);
+    gazetteer = await loadGazetteer(new Sql(db));
+    stored = await loadStoredArticles(new Sql(db));
     db.close();
   });
   afterAll(() => database.remove());

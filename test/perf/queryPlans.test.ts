@@ -54,6 +54,7 @@ describe("the analyst mix's statements", () => {
     for (const request of sampleRequests(db, 50, 3).filter((r) => r.op === op).slice(0, 3)) {
       const seen: { text: string; params: readonly unknown[] }[] = [];
       const recorder: SqlReader = {
+        dialect: "sqlite",
         all: (text, params = []) => (seen.push({ text, params }), sql.all(text, params)),
         get: (text, params = []) => (seen.push({ text, params }), sql.get(text, params)),
       };

@@ -30,8 +30,14 @@ function withDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T): T {
 }
 
 /** Every hit of a search as `TYPE:id`, through the read path's search function. */
-const hits = (query: string, types?: ("ARTICLE" | "ACTOR" | "MEETING" | "TOPIC")[]) =>
-  withDb((db) => searchPage(new Sql(db), { query, types: types ?? null, first: 100 }).edges.map((e) => `${e.type}:${e.id}`));
+async function hits(query: string, types?: ("ARTICLE" | "ACTOR" | "MEETING" | "TOPIC")[]): Promise<string[]> {
+  const db = openDatabase(database.file);
+  try {
+    return (await searchPage(new Sql(db), { query, types: types ?? null, first: 100 })).edges.map((e) => `${e.type}:${e.id}`);
+  } finally {
+    db.close();
+  }
+}
 const problems = () => withDb(verifySearchIndex);
 const indexSize = () => withDb((db) => (db.prepare(`SELECT COUNT(*) AS n FROM "SearchIndex"`).get() as { n: number }).n);
 const recordSize = () =>
@@ -56,11 +62,11 @@ describe("the index follows every write", () => {
     expect(problems()).toEqual([]);
     const size = indexSize();
     expect(size).toBe(recordSize());
-    const before = [hits("الناتو"), hits("Araji"), hits('"الأمن السيبراني"')];
+    const before = [await hits("الناتو"), await hits("Araji"), await hits('"الأمن السيبراني"')];
     await seedDatabase(database.file);
     expect(problems()).toEqual([]);
     expect(indexSize()).toBe(size);
-    expect([hits("الناتو"), hits("Araji"), hits('"الأمن السيبراني"')]).toEqual(before);
+    expect([await hits("الناتو"), await hits("Araji"), await hits('"الأمن السيبراني"')]).toEqual(before);
   });
 
   it("follows creates, updates, upserts and deletes made through Prisma, in and out of transactions", async () => {
@@ -68,35 +74,35 @@ describe("the index follows every write", () => {
     const prisma = createPrisma(database.file);
     try {
       const { id } = await prisma.article.create({ data: ARTICLE, select: { id: true } });
-      expect(hits("الزرافة")).toEqual([`ARTICLE:${id}`]);
-      expect(hits("الكركدن")).toEqual([`ARTICLE:${id}`]);
+      expect(await hits("الزرافة")).toEqual([`ARTICLE:${id}`]);
+      expect(await hits("الكركدن")).toEqual([`ARTICLE:${id}`]);
 
       await prisma.article.update({ where: { id }, data: { body: "نص ثانٍ يذكر الفِيَلة في أربيل." } });
-      expect(hits("الزرافة")).toEqual([]);
-      expect(hits("الفيله")).toEqual([`ARTICLE:${id}`]);
-      expect(hits("الكركدن")).toEqual([`ARTICLE:${id}`]);
+      expect(await hits("الزرافة")).toEqual([]);
+      expect(await hits("الفيله")).toEqual([`ARTICLE:${id}`]);
+      expect(await hits("الكركدن")).toEqual([`ARTICLE:${id}`]);
 
       await prisma.$transaction(async (tx) => {
         await tx.article.update({ where: { id }, data: { headline: { set: null } } });
         await tx.meeting.updateMany({ where: { slug: "2018-07-01-nato-summit-brussels" }, data: { summaryEn: "The Wales summit of the wombats." } });
       });
-      expect(hits("الكركدن")).toEqual([]);
-      expect(hits("wombats", ["MEETING"])).toHaveLength(1);
-      expect(hits("summit", ["MEETING"])).toEqual(hits("wombats", ["MEETING"]));
+      expect(await hits("الكركدن")).toEqual([]);
+      expect(await hits("wombats", ["MEETING"])).toHaveLength(1);
+      expect(await hits("summit", ["MEETING"])).toEqual(await hits("wombats", ["MEETING"]));
 
       await prisma.article.upsert({ where: { slug: ARTICLE.slug }, create: ARTICLE, update: { body: "نص ثالث عن النعامة" } });
-      expect(hits("النعامة")).toEqual([`ARTICLE:${id}`]);
+      expect(await hits("النعامة")).toEqual([`ARTICLE:${id}`]);
       expect(problems()).toEqual([]);
 
       await prisma.article.delete({ where: { id } });
-      expect(hits("النعامة")).toEqual([]);
+      expect(await hits("النعامة")).toEqual([]);
       const meeting = (await prisma.meeting.findUniqueOrThrow({ where: { slug: "2018-07-01-nato-summit-brussels" } })).id;
       await prisma.meeting.delete({ where: { id: meeting } });
-      expect(hits("wombats")).toEqual([]);
+      expect(await hits("wombats")).toEqual([]);
       // Deleting an actor removes its document too, and the rows that cascade with it change nothing else.
       const loiseau = (await prisma.actor.findUniqueOrThrow({ where: { slug: "nathalie-loiseau" } })).id;
       await prisma.actor.delete({ where: { id: loiseau } });
-      expect(hits("Loiseau", ["ACTOR"])).toEqual([]);
+      expect(await hits("Loiseau", ["ACTOR"])).toEqual([]);
       expect(problems()).toEqual([]);
       expect(indexSize()).toBe(recordSize());
     } finally {
@@ -110,25 +116,25 @@ describe("the index follows every write", () => {
       db.prepare(`UPDATE "Meeting" SET searchSummaryEn = 'okapi' WHERE slug = '2018-07-01-nato-summit-brussels'`).run();
       db.prepare(`DELETE FROM "Topic" WHERE slug = 'dialogue-of-civilisations'`).run();
     });
-    expect(hits("okapi")).toHaveLength(1);
-    expect(hits('"حوار الحضارات"', ["TOPIC"])).toEqual([]);
+    expect(await hits("okapi")).toHaveLength(1);
+    expect(await hits('"حوار الحضارات"', ["TOPIC"])).toEqual([]);
   });
 
   it("repairs shadow columns a plain SQL write left stale with fillSearchColumns({ all: true })", async () => {
     await seedDatabase(database.file);
     withDb((db) => db.prepare(`UPDATE "Meeting" SET summaryEn = 'A meeting about pangolins.' WHERE slug = '2018-07-01-nato-summit-brussels'`).run());
-    expect(hits("pangolins")).toEqual([]);
+    expect(await hits("pangolins")).toEqual([]);
     // The index still matches the shadow column; the shadow column no longer matches the text.
     expect(problems()).toEqual(["meeting 2018-07-01-nato-summit-brussels: searchSummaryEn is stale"]);
     expect(withDb((db) => fillSearchColumns(db, { all: true }))).toBe(1);
-    expect(hits("pangolins")).toHaveLength(1);
+    expect(await hits("pangolins")).toHaveLength(1);
     expect(problems()).toEqual([]);
     expect(withDb((db) => fillSearchColumns(db, { all: true }))).toBe(0);
   });
 });
 
 describe("upgrading a database made before the search index", () => {
-  it("keeps every row, then indexes the old articles and meetings once their text is normalised", () => {
+  it("keeps every row, then indexes the old articles and meetings once their text is normalised", async () => {
     database.remove();
     const dir = mkdtempSync(join(tmpdir(), "taawun-upgrade-"));
     try {
@@ -146,10 +152,10 @@ describe("upgrading a database made before the search index", () => {
         migrate(db);
         expect((db.prepare(`SELECT COUNT(*) AS n FROM "Evidence"`).get() as { n: number }).n).toBe(1);
         const sql = new Sql(db);
-        expect(searchPage(sql, { query: "الأعرجي" }).edges).toEqual([]);
+        expect((await searchPage(sql, { query: "الأعرجي" })).edges).toEqual([]);
         expect(fillSearchColumns(db)).toBe(2);
-        expect(searchPage(sql, { query: "الأعرجي" }).edges.map((e) => `${e.type}:${e.id}`).sort()).toEqual(["ARTICLE:7", "MEETING:3"]);
-        expect(searchPage(sql, { query: "Araji" }).edges.map((e) => `${e.type}:${e.id}`)).toEqual(["MEETING:3"]);
+        expect((await searchPage(sql, { query: "الأعرجي" })).edges.map((e) => `${e.type}:${e.id}`).sort()).toEqual(["ARTICLE:7", "MEETING:3"]);
+        expect((await searchPage(sql, { query: "Araji" })).edges.map((e) => `${e.type}:${e.id}`)).toEqual(["MEETING:3"]);
         expect(verifySearchIndex(db)).toEqual([]);
         expect(fillSearchColumns(db)).toBe(0);
       } finally {

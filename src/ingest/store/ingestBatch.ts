@@ -6,7 +6,7 @@ import { DuplicateIndex } from "../findDuplicate.js";
 import { ingestReport } from "../ingestReport.js";
 import type { IngestReport } from "../ingestReport.js";
 import { loadGazetteer, loadKnownMeetings, loadStoredArticles } from "../loadGazetteer.js";
-import type { GazetteerSource } from "../loadGazetteer.js";
+import type { SqlReader } from "../../db/Sql.js";
 import { storeIngestion } from "./storeIngestion.js";
 import type { IngestInput, StoreResult } from "./storeIngestion.js";
 
@@ -18,14 +18,14 @@ import type { IngestInput, StoreResult } from "./storeIngestion.js";
  */
 export async function ingestBatch(
   prisma: PrismaClient,
-  db: GazetteerSource,
+  db: SqlReader,
   inputs: readonly IngestInput[],
   actor: string,
   onEach: (done: number) => void = () => {},
 ): Promise<{ report: IngestReport; stored: StoreResult }[]> {
-  const gazetteer = loadGazetteer(db);
-  const stored = new DuplicateIndex(loadStoredArticles(db));
-  const knownMeetings = loadKnownMeetings(db);
+  const gazetteer = await loadGazetteer(db);
+  const stored = new DuplicateIndex(await loadStoredArticles(db));
+  const knownMeetings = await loadKnownMeetings(db);
   const out: { report: IngestReport; stored: StoreResult }[] = [];
   for (const input of inputs) {
     const report = ingestReport(input.source, input.text, gazetteer, stored, input.publishedOn, knownMeetings);

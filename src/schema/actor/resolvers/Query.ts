@@ -7,5 +7,5 @@ import { lookupOne } from "../../../db/lookupOne.js";
 
 export const Query: Pick<QueryResolvers, "actor" | "actors"> = {
   actor: (_parent, args, { sql, loaders }) => lookupOne(sql, loaders.actor, "Actor", args, actorRedirect),
-  actors: (_parent, { filter, ...page }, { sql }) => listPage<ActorRow>(sql, actorListSql(filter), "ASC", page),
+  actors: (_parent, { filter, ...page }, { sql }) => listPage<ActorRow>(sql, actorListSql(sql.dialect, filter), "ASC", page),
 };

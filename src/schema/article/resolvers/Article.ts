@@ -11,7 +11,7 @@ export const Article: ArticleResolvers = {
   mentions: async (article, { actor }, { sql, loaders }) => {
     const mentions = await loaders.mentionsOfArticle.load(article.id);
     if (actor == null) return mentions;
-    const actorId = resolveRef(sql, "Actor", actor, "actor");
+    const actorId = await resolveRef(sql, "Actor", actor, "actor");
     return mentions.filter((mention) => mention.actorId === actorId);
   },
   meetings: (article, _args, { loaders }) => loaders.meetingsOfArticle.load(article.id),

@@ -7,7 +7,7 @@ import { actorRedirect } from "../../../db/actorRedirect.js";
 const MAX_NODES = 100;
 
 async function loadMovedActor(id: number, context: Context) {
-  const moved = actorRedirect(context.sql, { id });
+  const moved = await actorRedirect(context.sql, { id });
   return moved === null ? null : context.loaders.actor.load(moved);
 }
 

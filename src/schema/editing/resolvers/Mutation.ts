@@ -25,6 +25,6 @@ export const Mutation: Pick<MutationResolvers, "updateMeetingSummary"> = {
       return { value: before.id, audit: { target: `meeting:${args.slug}`, details: { old, new: data } } };
     });
     // Read back through the read path's connection (WAL: it sees the commit), not the loader cache.
-    return id === null ? null : (context.sql.get<MeetingRow>(`SELECT * FROM "Meeting" WHERE id = ?`, [id]) ?? null);
+    return id === null ? null : ((await context.sql.get<MeetingRow>(`SELECT * FROM "Meeting" WHERE id = ?`, [id])) ?? null);
   },
 };

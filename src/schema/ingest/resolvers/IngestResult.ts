@@ -3,5 +3,5 @@ import type { IngestionRow } from "../../../ingest/store/reviewRows.js";
 
 export const IngestResult: IngestResultResolvers = {
   // Read back through the read path's connection (WAL: it sees the commit).
-  ingestion: (r, _args, { sql }) => (r.ingestionId === null ? null : (sql.get<IngestionRow>(`SELECT * FROM "Ingestion" WHERE id = ?`, [r.ingestionId]) ?? null)),
+  ingestion: async (r, _args, { sql }) => (r.ingestionId === null ? null : ((await sql.get<IngestionRow>(`SELECT * FROM "Ingestion" WHERE id = ?`, [r.ingestionId])) ?? null)),
 };

@@ -19,6 +19,6 @@ export const Mutation: Pick<MutationResolvers, "mergeActors"> = {
       return { value: s, audit: { target: `actor:${keep}`, details: { ...s } } };
     });
     // Read back through the read path's connection (WAL: it sees the commit), not the loader cache.
-    return context.sql.get<ActorRow>(`SELECT * FROM "Actor" WHERE slug = ?`, [summary.keep])!;
+    return (await context.sql.get<ActorRow>(`SELECT * FROM "Actor" WHERE slug = ?`, [summary.keep]))!;
   },
 };

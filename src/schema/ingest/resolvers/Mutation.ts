@@ -5,7 +5,7 @@ import { requireRole } from "../../../auth/requireRole.js";
 import { badUserInput } from "../../../errors/badUserInput.js";
 import { reviewProposal } from "../../../ingest/review/reviewProposal.js";
 import type { Review } from "../../../ingest/review/reviewProposal.js";
-import { reportFor, gazetteerSource } from "../../../ingest/store/reportFor.js";
+import { reportFor } from "../../../ingest/store/reportFor.js";
 import type { ProposalRow } from "../../../ingest/store/reviewRows.js";
 import { storeIngestion } from "../../../ingest/store/storeIngestion.js";
 import type { Context } from "../../../context/Context.js";
@@ -29,7 +29,7 @@ async function review(context: Context, id: number, decision: Review) {
     if (!reviewed) return { value: null, audit: null };
     return { value: reviewed.id, audit: { target: `proposal:${id}`, details: { kind: reviewed.kind, result: reviewed.result, ...(decision.accept ? {} : { reason: decision.reason }) } } };
   });
-  return done === null ? null : (context.sql.get<ProposalRow>(`SELECT * FROM "Proposal" WHERE id = ?`, [done]) ?? null);
+  return done === null ? null : ((await context.sql.get<ProposalRow>(`SELECT * FROM "Proposal" WHERE id = ?`, [done])) ?? null);
 }
 
 export const Mutation: Pick<MutationResolvers, "ingestArticle" | "acceptProposal" | "rejectProposal"> = {
@@ -38,7 +38,7 @@ export const Mutation: Pick<MutationResolvers, "ingestArticle" | "acceptProposal
     if (input.text.trim().length === 0 || input.text.length > MAX_TEXT) throw badUserInput(`\`text\` must be 1–${MAX_TEXT} characters.`, "text");
     const ingest = { text: input.text, source: "api", publisher: short(input.publisher, "publisher"), url: short(input.url, "url"), publishedOn: input.publishedOn ?? null };
     // The same pipeline as `npm run ingest`, against the record as the read path sees it.
-    const report = reportFor(gazetteerSource(context.sql), "api", ingest.text, ingest.publishedOn);
+    const report = await reportFor(context.sql, "api", ingest.text, ingest.publishedOn);
     const stored = await auditedWrite(writerOf(context), editor, "ingestion.create", async (tx) => {
       const r = await storeIngestion(tx, ingest, report, auditActor(editor));
       return { value: r, audit: r.status === "STORED" ? { target: `ingestion:${r.ingestionId}`, details: { source: "api", proposals: r.proposals } } : null };

@@ -6,5 +6,5 @@ export const Proposal: ProposalResolvers = {
   status: (p) => p.status as ProposalStatus,
   field: (p) => p.field as TextField,
   // One row per proposal on a review page of at most 100: a primary-key lookup, prepared once.
-  ingestion: (p, _args, { sql }) => sql.get<IngestionRow>(`SELECT * FROM "Ingestion" WHERE id = ?`, [p.ingestionId])!,
+  ingestion: async (p, _args, { sql }) => (await sql.get<IngestionRow>(`SELECT * FROM "Ingestion" WHERE id = ?`, [p.ingestionId]))!,
 };

@@ -10,8 +10,8 @@ export const Query: Pick<QueryResolvers, "proposals" | "ingestion"> = {
     requireRole(caller, "editor");
     return listPage<ProposalRow>(sql, proposalListSql(status ?? null), "ASC", { first, after });
   },
-  ingestion: (_parent, { id }, { caller, sql }) => {
+  ingestion: async (_parent, { id }, { caller, sql }) => {
     requireRole(caller, "editor");
-    return sql.get<IngestionRow>(`SELECT * FROM "Ingestion" WHERE id = ?`, [id]) ?? null;
+    return (await sql.get<IngestionRow>(`SELECT * FROM "Ingestion" WHERE id = ?`, [id])) ?? null;
   },
 };
