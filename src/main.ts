@@ -5,8 +5,9 @@ import { prepareDatabase } from "./app/prepareDatabase.js";
 import { startServer } from "./app/startServer.js";
 import { accessPolicyFromEnv } from "./auth/authenticate.js";
 import { progressLine } from "./cli/progressLine.js";
-import { databaseFile } from "./db/databaseUrl.js";
+import { databaseTarget } from "./db/databaseTarget.js";
 import { jsonLogger } from "./server/logger.js";
+import { redactUrl } from "./db/redactUrl.js";
 
 // `npm start`: migrate, seed an empty database, serve. Configuration comes from the environment.
 const logger = jsonLogger;
@@ -17,10 +18,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 try {
-  const file = databaseFile();
-  await prepareDatabase(file, logger, progressLine());
+  const target = databaseTarget();
+  await prepareDatabase(target, logger, progressLine());
   const running = await startServer({
-    file,
+    file: target,
+    ...(process.env.TAAWUN_PG_POOL_SIZE ? { poolSize: Number(process.env.TAAWUN_PG_POOL_SIZE) } : {}),
     port,
     host: process.env.HOST ?? "0.0.0.0",
     logger,
@@ -30,7 +32,7 @@ try {
     // Reads are public unless TAAWUN_REQUIRE_KEY_FOR_READS=true; writes always need a key.
     requireKeyForReads: accessPolicyFromEnv().requireKeyForReads,
   });
-  logger.info("listening", { url: running.url.replace("0.0.0.0", "localhost"), ide: running.url.replace("0.0.0.0", "localhost").replace(/graphql$/, ""), database: file });
+  logger.info("listening", { url: running.url.replace("0.0.0.0", "localhost"), ide: running.url.replace("0.0.0.0", "localhost").replace(/graphql$/, ""), database: target.provider === "sqlite" ? target.file : redactUrl(target.url) });
   const shutdown = (signal: string) => {
     logger.info("shutting down", { signal });
     running.stop().then(() => process.exit(0), () => process.exit(1));

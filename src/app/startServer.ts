@@ -4,8 +4,8 @@ import { authenticate } from "../auth/authenticate.js";
 import { createContext } from "../context/createContext.js";
 import { createPrisma } from "../db/createPrisma.js";
 import { DeadlineSql } from "../hardening/DeadlineSql.js";
-import { openDatabase } from "../db/openDatabase.js";
-import { Sql } from "../db/Sql.js";
+import type { DatabaseTarget } from "../db/databaseTarget.js";
+import { openReader } from "../db/openReader.js";
 import { createHttpServer } from "../http/createHttpServer.js";
 import type { RequestHandler } from "../http/createHttpServer.js";
 import { createIdeHandler } from "../ide/serveIde.js";
@@ -13,7 +13,10 @@ import { createApolloServer } from "../server/createApolloServer.js";
 import type { Logger } from "../server/logger.js";
 
 export interface StartOptions {
-  file: string;
+  /** The database: a SQLite file path, or a target (SQLite or PostgreSQL). */
+  file: string | DatabaseTarget;
+  /** PostgreSQL read pool size (default 10); ignored for SQLite. */
+  poolSize?: number;
   port: number;
   host?: string;
   logger: Logger;
@@ -38,10 +41,11 @@ export interface RunningServer {
 
 /** Serves the API over a migrated database. Port 0 picks a free port (tests). */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const db = openDatabase(options.file);
-  const sql = new Sql(db);
-  // Writes (mutations) go through Prisma on its own connection; reads stay on `db`.
-  const prisma = createPrisma(options.file);
+  const target: DatabaseTarget = typeof options.file === "string" ? { provider: "sqlite", file: options.file } : options.file;
+  const reader = openReader(target, options.poolSize === undefined ? {} : { poolSize: options.poolSize });
+  const sql = reader.sql;
+  // Writes (mutations) go through Prisma on its own connection(s); reads stay on the reader.
+  const prisma = createPrisma(target);
   const policy = { requireKeyForReads: options.requireKeyForReads ?? false };
   const apollo = createApolloServer({ logger: options.logger, ...(options.introspection === undefined ? {} : { introspection: options.introspection }) });
   await apollo.start();
@@ -67,7 +71,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clearTimeout(cut);
       await apollo.stop();
       await prisma.$disconnect();
-      db.close();
+      await reader.close();
     },
   };
 }

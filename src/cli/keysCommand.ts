@@ -3,10 +3,9 @@ import { cliActor, recordAudit } from "../audit/recordAudit.js";
 import { createApiKey, listApiKeys, revokeApiKey } from "../auth/apiKeys.js";
 import { ROLES } from "../auth/roles.js";
 import { createPrisma } from "../db/createPrisma.js";
-import { databaseFile } from "../db/databaseUrl.js";
-import { migrate } from "../db/migrate.js";
-import { openDatabase } from "../db/openDatabase.js";
-import { Sql } from "../db/Sql.js";
+import { databaseTarget } from "../db/databaseTarget.js";
+import { migrateTarget } from "../db/migrateTarget.js";
+import { openReader } from "../db/openReader.js";
 import { writeTransaction } from "../db/writeTransaction.js";
 
 // `npm run keys -- create --role editor --name alice | list | revoke <id|name>`: manage API keys
@@ -25,18 +24,18 @@ try {
 }
 const { positionals, values } = parsed;
 const [command, ...rest] = positionals;
-const file = databaseFile();
-const db = openDatabase(file);
-migrate(db);
+const target = databaseTarget();
+await migrateTarget(target);
+const reader = openReader(target, { poolSize: 1 });
 
 async function run(): Promise<void> {
   if (command === "list" && rest.length === 0) {
-    const keys = await listApiKeys(new Sql(db));
+    const keys = await listApiKeys(reader.sql);
     if (keys.length === 0) return console.log("No API keys yet. Make one with: npm run keys -- create --role admin --name <name>");
     console.table(keys.map(({ id, name, role, prefix, createdAt, createdBy, revokedAt }) => ({ id, name, role, prefix: `${prefix}…`, createdAt, createdBy, revoked: revokedAt ?? "" })));
     return;
   }
-  const prisma = createPrisma(file);
+  const prisma = createPrisma(target);
   try {
     if (command === "create" && rest.length === 0 && values.role && values.name) {
       const { role, name } = values;
@@ -77,5 +76,5 @@ try {
   console.error((error as Error).message);
   process.exitCode = 1;
 } finally {
-  db.close();
+  await reader.close();
 }

@@ -1,20 +1,20 @@
-import { databaseFile } from "../db/databaseUrl.js";
-import { migrate } from "../db/migrate.js";
-import { openDatabase } from "../db/openDatabase.js";
-import { tableCounts } from "../db/tableCounts.js";
+import { databaseTarget } from "../db/databaseTarget.js";
+import { migrateTarget } from "../db/migrateTarget.js";
+import { openReader } from "../db/openReader.js";
+import { redactUrl } from "../db/redactUrl.js";
+import { tableCountsOf } from "../db/tableCounts.js";
 import { seedDatabase } from "../seed/seedDatabase.js";
 import { progressLine } from "./progressLine.js";
 
 // `npm run db:seed`: verify the curated record, then write it in one transaction (idempotent).
-const file = databaseFile();
+const target = databaseTarget();
+const name = target.provider === "sqlite" ? target.file : redactUrl(target.url);
 try {
-  const db = openDatabase(file);
-  migrate(db);
-  db.close();
-  await seedDatabase(file, { progress: progressLine() });
-  const after = openDatabase(file, { readonly: true });
-  console.log(`${file}: seeded.`, tableCounts(after));
-  after.close();
+  await migrateTarget(target);
+  await seedDatabase(target, { progress: progressLine() });
+  const reader = openReader(target, { readonly: true, poolSize: 1 });
+  console.log(`${name}: seeded.`, await tableCountsOf(reader.sql));
+  await reader.close();
 } catch (error) {
   console.error((error as Error).message);
   console.error("Nothing was written. Fix the record under seeds/record/ and run `npm run db:seed` again.");

@@ -1,11 +1,17 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { prismaDialect } from "./prismaDialect.js";
 
 /** The client handed to an interactive transaction's callback. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-// A statement that changes nothing but is a write: SQLite grants it the write lock. The migration
-// table exists in every database this code opens (src/db/migrate.ts creates it first).
-const TAKE_WRITE_LOCK = `UPDATE "_prisma_migrations" SET id = id WHERE 0`;
+// SQLite: a statement that changes nothing but is a write, so SQLite grants the write lock. The
+// migration table exists in every database this code opens (the migration runners create it first).
+// PostgreSQL: a transaction-scoped advisory lock, so writers queue as they do on SQLite instead of
+// racing each other's upserts (one writer at a time is the record's consistency model).
+const TAKE_WRITE_LOCK = {
+  sqlite: `UPDATE "_prisma_migrations" SET id = id WHERE 1 = 0`,
+  postgres: `SELECT 1 AS locked FROM pg_advisory_xact_lock(720261123)`,
+} as const;
 
 /**
  * A Prisma interactive transaction that behaves like `BEGIN IMMEDIATE`.
@@ -25,9 +31,11 @@ const TAKE_WRITE_LOCK = `UPDATE "_prisma_migrations" SET id = id WHERE 0`;
  * another process holds the lock (test/faults/concurrency.test.ts, two concurrent seeds).
  */
 export function writeTransaction<T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
+  const dialect = prismaDialect(prisma);
   return prisma.$transaction(
     async (tx: Tx) => {
-      await tx.$executeRawUnsafe(TAKE_WRITE_LOCK);
+      if (dialect === "sqlite") await tx.$executeRawUnsafe(TAKE_WRITE_LOCK.sqlite);
+      else await tx.$queryRawUnsafe(TAKE_WRITE_LOCK.postgres);
       return fn(tx);
     },
     // maxWait covers queueing behind this client's other transactions (the adapter's mutex);

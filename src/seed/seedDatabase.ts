@@ -1,4 +1,5 @@
 import { createPrisma } from "../db/createPrisma.js";
+import type { DatabaseTarget } from "../db/databaseTarget.js";
 import { loadRecord, SEEDS_DIR } from "../record/loadRecord.js";
 import { planRecord } from "../record/planRecord.js";
 import type { SeedPlan } from "../record/SeedPlan.js";
@@ -9,9 +10,9 @@ import type { Progress } from "./writeSeed.js";
  * Loads, verifies and writes the curated record into a migrated database. Verification runs
  * before the first write, so a bad record leaves the database untouched.
  */
-export async function seedDatabase(file: string, options: { seedsDir?: string; progress?: Progress } = {}): Promise<SeedPlan> {
+export async function seedDatabase(target: DatabaseTarget | string, options: { seedsDir?: string; progress?: Progress } = {}): Promise<SeedPlan> {
   const plan = planRecord(loadRecord(options.seedsDir ?? SEEDS_DIR));
-  const prisma = createPrisma(file);
+  const prisma = createPrisma(target);
   try {
     await writeSeed(prisma, plan, options.progress);
   } finally {

@@ -1,11 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { Kind, parse } from "graphql";
 import type { OperationDefinitionNode } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApi } from "../support/testApi.js";
-import type { TestApi } from "../support/testApi.js";
-import { seededDatabase } from "../support/testDatabase.js";
-import type { TestDatabase } from "../support/testDatabase.js";
+import { describe, expect, it } from "vitest";
+import { useSeededApi } from "../support/seededApi.js";
 
 // Every example operation (examples/operations, also the IDE's saved tabs and the typed client's
 // documents) runs against the seed record with its default variables, and its answer is checked
@@ -157,17 +154,8 @@ const expectations: Record<string, (data: any) => void> = {
   },
 };
 
-let database: TestDatabase;
-let api: TestApi;
-
-beforeAll(async () => {
-  database = await seededDatabase();
-  api = await createTestApi(database.file);
-});
-afterAll(async () => {
-  await api?.close();
-  database?.remove();
-});
+// On SQLite and, with TAAWUN_TEST_DATABASE=postgres, on PostgreSQL (test/support/seededApi.ts).
+const api = useSeededApi();
 
 describe("the example operations", () => {
   it("exist, and each has an expectation here (and each expectation an example)", () => {

@@ -3,7 +3,9 @@ import type { ApolloServer } from "@apollo/server";
 import type { Context } from "../../src/context/Context.js";
 import { createContext } from "../../src/context/createContext.js";
 import { openDatabase } from "../../src/db/openDatabase.js";
+import { PostgresSql } from "../../src/db/PostgresSql.js";
 import { Sql } from "../../src/db/Sql.js";
+import type { SqlReader } from "../../src/db/Sql.js";
 import { createApolloServer } from "../../src/server/createApolloServer.js";
 import { silentLogger } from "../../src/server/logger.js";
 import type { Logger } from "../../src/server/logger.js";
@@ -17,9 +19,11 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function createTestApi(file: string, logger: Logger = silentLogger): Promise<TestApi> {
-  const db = openDatabase(file);
-  const sql = new Sql(db);
+/** `target`: a SQLite file, or a PostgreSQL database's URL (`postgres://…`). */
+export async function createTestApi(target: string, logger: Logger = silentLogger): Promise<TestApi> {
+  const postgres = /^postgres(ql)?:\/\//.test(target);
+  const db = postgres ? null : openDatabase(target);
+  const sql: SqlReader = db ? new Sql(db) : PostgresSql.connect(target, { max: 4 });
   const server: ApolloServer<Context> = createApolloServer({ logger });
   await server.start();
   const api: TestApi = {
@@ -37,7 +41,8 @@ export async function createTestApi(file: string, logger: Logger = silentLogger)
     },
     async close() {
       await server.stop();
-      db.close();
+      if (db) db.close();
+      else await (sql as PostgresSql).close();
     },
   };
   return api;
