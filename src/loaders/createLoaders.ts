@@ -27,21 +27,36 @@ const ARTICLE_KEY = "COALESCE(ar.dateSort, '')";
  * filled it (a write between requests is always seen) and statement counts are per request.
  */
 export function createLoaders(sql: SqlReader) {
+  // Participant.dateSort and MeetingTopic.dateSort copy the meeting's (triggers), so one actor's or
+  // topic's meetings come in date order from the (actorId|topicId, dateSort, meetingId) index; an
+  // actor holding two roles in one meeting is listed once (NOT EXISTS keeps the first link).
   const actorMeetings = (descend: boolean) =>
     new PagedChildren<Meeting>(sql, {
       order: "ASC",
       inner: `${treeCte("Actor", descend)}
-        SELECT m.*, m.dateSort AS _k, m.id AS _id, x.root AS _p
-        FROM (SELECT DISTINCT tree.root, p.meetingId FROM tree JOIN "Participant" p ON p.actorId = tree.id) x
+        SELECT m.*, x.dateSort AS _k, x.meetingId AS _id, x.root AS _p
+        FROM (SELECT DISTINCT tree.root, p.dateSort, p.meetingId FROM tree JOIN "Participant" p ON p.actorId = tree.id) x
         JOIN "Meeting" m ON m.id = x.meetingId`,
+      ...(descend
+        ? {}
+        : {
+            single: `SELECT m.*, p.dateSort AS _k, p.meetingId AS _id, p.actorId AS _p FROM "Participant" p JOIN "Meeting" m ON m.id = p.meetingId
+              WHERE p.actorId = ? AND NOT EXISTS (SELECT 1 FROM "Participant" d WHERE d.meetingId = p.meetingId AND d.actorId = p.actorId AND d.id < p.id)`,
+          }),
     });
   const topicMeetings = (descend: boolean) =>
     new PagedChildren<Meeting>(sql, {
       order: "ASC",
       inner: `${treeCte("Topic", descend)}
-        SELECT m.*, m.dateSort AS _k, m.id AS _id, x.root AS _p
-        FROM (SELECT DISTINCT tree.root, mt.meetingId FROM tree JOIN "MeetingTopic" mt ON mt.topicId = tree.id) x
+        SELECT m.*, x.dateSort AS _k, x.meetingId AS _id, x.root AS _p
+        FROM (SELECT DISTINCT tree.root, mt.dateSort, mt.meetingId FROM tree JOIN "MeetingTopic" mt ON mt.topicId = tree.id) x
         JOIN "Meeting" m ON m.id = x.meetingId`,
+      ...(descend
+        ? {}
+        : {
+            single: `SELECT m.*, mt.dateSort AS _k, mt.meetingId AS _id, mt.topicId AS _p FROM "MeetingTopic" mt JOIN "Meeting" m ON m.id = mt.meetingId
+              WHERE mt.topicId = ? AND NOT EXISTS (SELECT 1 FROM "MeetingTopic" d WHERE d.meetingId = mt.meetingId AND d.topicId = mt.topicId AND d.id < mt.id)`,
+          }),
     });
   const topicArticles = (descend: boolean) =>
     new PagedChildren<ArticleRow>(sql, {

@@ -8,6 +8,13 @@ export interface ChildList {
   /** The SELECT, with one `?` taking the JSON array of parent ids. */
   inner: string;
   order: Order;
+  /**
+   * The same list for exactly one parent, its `?` taking the parent's id, written so that an index
+   * yields the rows in (`_k`, `_id`) order: the page is then a walk that stops after `first + 1`
+   * rows. The batched form must rank every child of every parent (ROW_NUMBER) before it can cut,
+   * which grows with the busiest parent; most requests page one parent.
+   */
+  single?: string;
 }
 
 /**
@@ -37,10 +44,10 @@ export class PagedChildren<T> {
       const pages = new Map<string, Page<T>>();
       for (const [args, parents] of byArgs) {
         const window = pageWindow(JSON.parse(args) as PageArgs);
-        const rows = await sql.all<T & KeyedRow>(keysetSql(list.inner, list.order, window, true), [
-          JSON.stringify(parents),
-          ...keysetParams(window),
-        ]);
+        const rows =
+          parents.length === 1 && list.single !== undefined
+            ? await sql.all<T & KeyedRow>(keysetSql(list.single, list.order, window, false), [parents[0], ...keysetParams(window)])
+            : await sql.all<T & KeyedRow>(keysetSql(list.inner, list.order, window, true), [JSON.stringify(parents), ...keysetParams(window)]);
         for (const parent of parents) {
           const own = rows.filter((row) => row._p === parent);
           pages.set(`${parent}|${args}`, toPage(own, window, () => this.counts.load(parent)));
