@@ -3,6 +3,7 @@ import type { SearchType } from "../generated/graphql.js";
 import { parseSearchQuery } from "./parseSearchQuery.js";
 import { SEARCH_KIND_CODES } from "./searchKinds.js";
 import { toFtsMatch } from "./toFtsMatch.js";
+import { postgresSearchFilterClause } from "./postgres/postgresSearchFilterClause.js";
 
 /** A list filter's search as SQL: a condition on the list's id column, or nothing can match. */
 export type SearchFilter = { clause: string; params: unknown[] } | { empty: true };
@@ -21,6 +22,7 @@ export function searchFilterSql(dialect: Dialect, type: SearchType, search: stri
   if (search == null || search.trim() === "") return null;
   const parsed = parseSearchQuery(search, argument);
   if (parsed === null) return { empty: true };
+  if (dialect === "postgres") return postgresSearchFilterClause(type, idColumn, parsed.expression);
   return {
     clause: `${idColumn} IN (SELECT rowid / 8 FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND rowid % 8 = ${SEARCH_KIND_CODES[type]})`,
     params: [toFtsMatch(parsed.expression)],

@@ -6,6 +6,8 @@ import type { SqlReader } from "../db/Sql.js";
 import { parseSearchQuery } from "./parseSearchQuery.js";
 import { runMatch } from "./runMatch.js";
 import { toFtsMatch } from "./toFtsMatch.js";
+import { postgresSearchCountParams, postgresSearchCountSql, postgresSearchPageParams, postgresSearchPageSql } from "./postgres/searchSql.js";
+import { toTsQuery } from "./postgres/toTsQuery.js";
 import { decodeSearchCursor, encodeSearchCursor, searchFingerprint } from "./searchCursor.js";
 import { fromSearchDocid, SEARCH_KIND_CODES, SEARCH_TYPES } from "./searchKinds.js";
 import type { SearchTerm } from "./SearchQuery.js";
@@ -54,11 +56,16 @@ export async function searchPage(sql: SqlReader, args: SearchArgs): Promise<Sear
   if (!Number.isInteger(first) || first < 0) throw badUserInput(`\`first\` must be zero or a positive integer, got ${first}.`, "first");
   if (first > MAX_PAGE_SIZE) throw badUserInput(`\`first\` may be at most ${MAX_PAGE_SIZE}, got ${first}. Page through more hits with \`after\`.`, "first");
   const codes = [...new Set(args.types ?? SEARCH_TYPES)].map((type) => SEARCH_KIND_CODES[type]).sort((a, b) => a - b);
-  const match = toFtsMatch(parsed.expression);
+  // The same parsed query compiled for the database's index: FTS5 MATCH text, or a tsquery.
+  const postgres = sql.dialect === "postgres";
+  const match = postgres ? toTsQuery(parsed.expression) : toFtsMatch(parsed.expression);
   const fingerprint = searchFingerprint(match, codes);
   const offset = args.after == null ? 0 : decodeSearchCursor(args.after, fingerprint, "after");
   const kinds = JSON.stringify(codes);
-  const rows = codes.length === 0 ? [] : await runMatch(match, "query", () => sql.all<{ docid: number; rank: number }>(PAGE_SQL, [match, kinds, first + 1, offset]));
+  const [pageSql, pageParams, countSql, countParams] = postgres
+    ? [postgresSearchPageSql(), postgresSearchPageParams(match, codes, first + 1, offset), postgresSearchCountSql(), postgresSearchCountParams(match, codes)]
+    : [PAGE_SQL, [match, kinds, first + 1, offset], COUNT_SQL, [match, kinds]];
+  const rows = codes.length === 0 ? [] : await runMatch(match, "query", () => sql.all<{ docid: number; rank: number }>(pageSql, pageParams));
   const kept = rows.slice(0, first);
   const edges = kept.map((row, i) => ({
     cursor: encodeSearchCursor(offset + i + 1, fingerprint),
@@ -74,6 +81,6 @@ export async function searchPage(sql: SqlReader, args: SearchArgs): Promise<Sear
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: async () => (codes.length === 0 ? 0 : ((await runMatch(match, "query", () => sql.get<{ n: number }>(COUNT_SQL, [match, kinds])))?.n ?? 0)),
+    totalCount: async () => (codes.length === 0 ? 0 : ((await runMatch(match, "query", () => sql.get<{ n: number }>(countSql, countParams)))?.n ?? 0)),
   };
 }

@@ -2,6 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { Context } from "../context/Context.js";
 import { queryLimits } from "../hardening/queryLimits.js";
+import { refuseNulCharacters } from "../hardening/refuseNulCharacters.js";
 import { resolvers } from "../schema/resolvers.js";
 import { loadTypeDefs } from "../schema/typeDefs.js";
 import { createFormatError } from "./formatError.js";
@@ -36,6 +37,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Context
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
+      refuseNulCharacters(),
       {
         async requestDidStart({ request }) {
           const started = performance.now();

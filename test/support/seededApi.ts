@@ -26,8 +26,8 @@ export function useSeededApi(): TestApi {
     }
   });
   afterAll(async () => {
-    await api.close();
-    await database.remove();
+    await api?.close();
+    await database?.remove();
   });
   return {
     run: (query, variables) => api.run(query, variables),

@@ -12,17 +12,19 @@
 -- "Meeting"."searchSummaryAr"/"searchSummaryEn"): tokens separated by spaces or newlines. The
 -- tsvector is built from those tokens verbatim, NOT with to_tsvector: the default text search
 -- parser classifies characters through the database's LC_CTYPE, and under C.UTF-8 it drops or
--- splits about 5% of the distinct tokens the normaliser can produce (vulgar fractions, Bengali
--- currency signs, some Arabic-block letters…) and lower-cases again on its own; only the
--- literal keeps exactly the JS tokens whatever the locale (test/search/postgresTokens.test.ts).
+-- splits 18,876 of the 387,964 distinct tokens the normaliser makes of single letters, digits and
+-- marks (vulgar fractions, Bengali currency numerals, letters newer than the C library's tables
+-- such as U+088F; under C it keeps them all). The literal keeps exactly the JS tokens whatever
+-- the locale (test/search/postgresTokens.test.ts).
 --   weight A: names, aliases and keywords (actors, topics), headlines (articles)    = FTS5 title
 --   weight D: article bodies, meeting summaries (Arabic, then English)               = FTS5 body
--- Body positions start one past the title's (a gap of one), so a phrase cannot run from the last
--- word of a headline into the first word of the body, as FTS5's separate columns ensure.
+-- Body positions continue after the title's with one position left empty, so a phrase cannot run
+-- from the last word of a headline into the first word of the body (FTS5's columns are separate),
+-- while lines within one column (aliases, the two summaries) follow each other as in FTS5.
 -- Limits PostgreSQL has and FTS5 does not: positions above 16383 are all stored as 16383, and a
 -- lexeme keeps at most 256 positions, so phrases deep inside very long texts can be missed (single
--- words are still found); a token over 2046 bytes is not indexed (the literal would be refused
--- and the write with it).
+-- words are still found); a token over 2046 bytes is left out (the literal would be refused, and
+-- the record's write with it); toTsQuery makes such a query term match nothing.
 CREATE TABLE "SearchIndex" (
   "docid" BIGINT PRIMARY KEY,
   "doc" tsvector NOT NULL
