@@ -1,5 +1,6 @@
 import type { MeetingFilter } from "../generated/graphql.js";
 import { dateRangeSql } from "./dateRangeSql.js";
+import { checkIsoDay } from "./isoDate.js";
 import { resolveRef } from "./resolveRef.js";
 import { treeCte } from "./treeCte.js";
 import type { SqlReader } from "./Sql.js";
@@ -40,7 +41,20 @@ export async function meetingListSql(sql: SqlReader, filter: MeetingFilter | nul
   if (f.topic != null) {
     const id = await resolveRef(sql, "Topic", f.topic, "filter.topic");
     if (id === null) empty = true;
-    else {
+    else if (f.from != null && f.to != null) {
+      // A topic in a date window: the window's meetings come from MeetingTopic(topicId, dateSort)
+      // as an index range; from outside it, only meetings without a single known day can overlap
+      // it (a one-day meeting overlaps iff its day is inside), and Meeting_span_dateSort_idx holds
+      // just those. The overlap itself is still checked below (dateRangeSql) on every candidate.
+      const topics = `${treeCte("Topic", true)} SELECT id FROM tree`;
+      where.push(`m.id IN (
+        SELECT mt.meetingId FROM "MeetingTopic" mt WHERE mt.topicId IN (${topics}) AND mt.dateSort BETWEEN ? AND ?
+        UNION ALL
+        SELECT w.id FROM "Meeting" w WHERE (w.dateEarliest IS NULL OR w.dateLatest IS NULL OR w.dateEarliest <> w.dateLatest)
+          AND (w.dateSort < ? OR w.dateSort > ?) AND EXISTS (SELECT 1 FROM "MeetingTopic" x WHERE x.meetingId = w.id AND x.topicId IN (${topics})))`);
+      const [from, to] = [checkIsoDay(f.from, "filter.from"), checkIsoDay(f.to, "filter.to")];
+      params.push(JSON.stringify([id]), from, to, from, to, JSON.stringify([id]));
+    } else {
       where.push(`m.id IN (SELECT mt.meetingId FROM "MeetingTopic" mt WHERE mt.topicId IN (${treeCte("Topic", true)} SELECT id FROM tree))`);
       params.push(JSON.stringify([id]));
     }

@@ -27,7 +27,10 @@ const STATEMENTS: Record<OperationName, number> = {
 };
 
 /** `SCAN <table or alias>`; scans of json_each, CTEs and subqueries are bounded by their input. */
-const fullScan = (detail: string) => /^SCAN /.test(detail) && !/^SCAN (json_each|tree|x|s|keys|links|mine|\(subquery|CONSTANT ROW)\b/.test(detail);
+// Meeting_span_dateSort_idx is partial: it holds only meetings without a single known day, so
+// walking all of it reads those few rows, not the table.
+const fullScan = (detail: string) =>
+  /^SCAN /.test(detail) && !/^SCAN (json_each|tree|x|s|keys|links|mine|\(subquery|CONSTANT ROW)\b/.test(detail) && !/USING INDEX Meeting_span_dateSort_idx$/.test(detail);
 
 let dir: string;
 let db: Database;
