@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { prepareDatabase } from "./app/prepareDatabase.js";
 import { startServer } from "./app/startServer.js";
 import { accessPolicyFromEnv } from "./auth/authenticate.js";
+import { responseCacheMbFromEnv } from "./cache/responseCacheMbFromEnv.js";
 import { progressLine } from "./cli/progressLine.js";
 import { databaseTarget } from "./db/databaseTarget.js";
 import { jsonLogger } from "./server/logger.js";
@@ -19,6 +20,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 try {
   const target = databaseTarget();
+  // Read before migrating, so a mistyped value stops the start before it touches the database.
+  const responseCacheMb = responseCacheMbFromEnv();
   await prepareDatabase(target, logger, progressLine());
   const running = await startServer({
     file: target,
@@ -31,6 +34,8 @@ try {
     ide: { distDir: resolve(import.meta.dirname, "../dist/ide"), enabled: process.env.TAAWUN_IDE !== "false" },
     // Reads are public unless TAAWUN_REQUIRE_KEY_FOR_READS=true; writes always need a key.
     requireKeyForReads: accessPolicyFromEnv().requireKeyForReads,
+    // Anonymous read answers kept in memory, dropped on every write (docs/response-cache.md).
+    responseCacheMb,
   });
   logger.info("listening", { url: running.url.replace("0.0.0.0", "localhost"), ide: running.url.replace("0.0.0.0", "localhost").replace(/graphql$/, ""), database: target.provider === "sqlite" ? target.file : redactUrl(target.url) });
   const shutdown = (signal: string) => {

@@ -1,6 +1,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { authenticate } from "../auth/authenticate.js";
+import { clearAfterMutation } from "../cache/clearAfterMutation.js";
+import { openResponseCache } from "../cache/openResponseCache.js";
+import type { ResponseCache } from "../cache/ResponseCache.js";
 import { createContext } from "../context/createContext.js";
 import { createPrisma } from "../db/createPrisma.js";
 import { DeadlineSql } from "../hardening/DeadlineSql.js";
@@ -27,6 +30,11 @@ export interface StartOptions {
   requireKeyForReads?: boolean;
   /** Per-request time limit in ms (default 10 s); past it the answer is 503 TIMEOUT. */
   requestTimeoutMs?: number;
+  /**
+   * Megabytes of anonymous read answers to keep in memory (docs/response-cache.md); 0 or omitted:
+   * no cache. `npm start` reads TAAWUN_RESPONSE_CACHE_MB (default 64). Ignored where reads need a key.
+   */
+  responseCacheMb?: number;
 }
 
 /** How long `stop` lets in-flight requests finish before it cuts their connections. */
@@ -36,6 +44,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export interface RunningServer {
   url: string;
   server: Server;
+  /** The response cache, when there is one (for tests and diagnostics). */
+  responseCache?: ResponseCache;
   stop(): Promise<void>;
 }
 
@@ -48,13 +58,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const prisma = createPrisma(target);
   const policy = { requireKeyForReads: options.requireKeyForReads ?? false };
   const apollo = createApolloServer({ logger: options.logger, ...(options.introspection === undefined ? {} : { introspection: options.introspection }) });
+  // A cached answer skips authentication, so there is none where reads need a key.
+  const responseCache = policy.requireKeyForReads ? undefined : await openResponseCache(target, reader, options.responseCacheMb ?? 0, options.logger);
+  if (responseCache) apollo.addPlugin(clearAfterMutation(responseCache.cache));
   await apollo.start();
   const before: RequestHandler[] = options.ide ? [createIdeHandler(options.ide)] : [];
   const server = createHttpServer(
     apollo,
     async (req, deadline) => createContext(new DeadlineSql(sql, deadline), { caller: await authenticate(req.headers.authorization, sql, policy), prisma }),
     before,
-    options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs },
+    {
+      ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+      ...(responseCache ? { cache: responseCache.cache } : {}),
+    },
   );
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -62,6 +78,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     url,
     server,
+    ...(responseCache ? { responseCache: responseCache.cache } : {}),
     async stop() {
       // close() stops accepting, drops idle keep-alive connections and waits for requests in
       // flight; a client that never finishes its request is cut off after the grace period.
@@ -70,6 +87,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
       clearTimeout(cut);
       await apollo.stop();
+      await responseCache?.close();
       await prisma.$disconnect();
       await reader.close();
     },

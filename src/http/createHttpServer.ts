@@ -1,7 +1,12 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { HeaderMap } from "@apollo/server";
-import type { ApolloServer } from "@apollo/server";
+import type { ApolloServer, HTTPGraphQLRequest } from "@apollo/server";
+import type { CachedAnswer } from "../cache/CachedAnswer.js";
+import { cacheableRequest } from "../cache/cacheableRequest.js";
+import { rememberAnswer } from "../cache/rememberAnswer.js";
+import type { PendingAnswer } from "../cache/rememberAnswer.js";
+import type { ResponseCache } from "../cache/ResponseCache.js";
 import type { Context } from "../context/Context.js";
 import { ErrorCode } from "../errors/ErrorCode.js";
 import { beforeDeadline } from "../hardening/beforeDeadline.js";
@@ -22,7 +27,15 @@ export type ContextFactory = (req: IncomingMessage, deadline: Deadline) => Promi
 export interface HttpOptions {
   /** Per-request time limit once the body is read (default {@link REQUEST_TIMEOUT_MS}). */
   timeoutMs?: number;
+  /**
+   * Answers anonymous read queries from memory (src/cache/, docs/response-cache.md). Give it only
+   * where reads are public: a cached answer skips authentication.
+   */
+  cache?: ResponseCache;
 }
+
+/** Response header saying whether the answer came from the response cache (`hit`) or not (`miss`). */
+export const CACHE_HEADER = "x-taawun-cache";
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -40,6 +53,20 @@ function send(res: ServerResponse, status: number, body: string, type = "text/pl
   res.end(body);
 }
 
+/** Writes a complete GraphQL answer; fresh and cached answers both go through here, so they match byte for byte. */
+function sendAnswer(res: ServerResponse, answer: { status: number; headers: Iterable<readonly [string, string]>; body: string | Buffer }) {
+  for (const [name, value] of answer.headers) res.setHeader(name, value);
+  // The same URL answers browsers with the IDE (HTML) and clients with JSON.
+  res.setHeader("vary", "accept");
+  res.statusCode = answer.status;
+  res.end(answer.body);
+}
+
+function sendCached(res: ServerResponse, answer: CachedAnswer) {
+  res.setHeader(CACHE_HEADER, "hit");
+  sendAnswer(res, answer);
+}
+
 /**
  * Serves GraphQL at `/graphql` through Apollo's transport-neutral entry point over plain
  * `node:http` (no framework to configure or patch), `/health` for load balancers, and whatever
@@ -47,12 +74,15 @@ function send(res: ServerResponse, status: number, body: string, type = "text/pl
  */
 export function createHttpServer(apollo: ApolloServer<Context>, context: ContextFactory, before: RequestHandler[] = [], options: HttpOptions = {}): Server {
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const cache = options.cache;
   const server = createServer(async (req, res) => {
     try {
       for (const handler of before) if (await handler(req, res)) return;
       const url = new URL(req.url ?? "/", "http://localhost");
       if (url.pathname === "/health") return send(res, 200, JSON.stringify({ status: "ok" }), "application/json");
       if (url.pathname !== "/graphql") return send(res, 404, "Not found. The GraphQL endpoint is /graphql.\n");
+      // Every GraphQL answer says whether it came from the cache; a hit overwrites this.
+      res.setHeader(CACHE_HEADER, "miss");
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -66,23 +96,28 @@ export function createHttpServer(apollo: ApolloServer<Context>, context: Context
           return send(res, 400, JSON.stringify({ errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] }), "application/json");
         }
       }
+      const httpGraphQLRequest: HTTPGraphQLRequest = { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body };
+      let pending: PendingAnswer | undefined;
+      const cacheable = cache ? cacheableRequest(httpGraphQLRequest) : undefined;
+      if (cache && cacheable) {
+        const hit = cache.lookup(cacheable.key);
+        if (hit) return sendCached(res, hit);
+        pending = { cache, request: cacheable, ticket: cache.begin() };
+      }
       const deadline = deadlineIn(timeoutMs);
-      const result = await beforeDeadline(
-        apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-          context: () => context(req, deadline),
-        }),
-        deadline,
-      );
+      const result = await beforeDeadline(apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req, deadline) }), deadline);
       if (result === null) {
         res.setHeader("retry-after", "5");
         return send(res, 503, JSON.stringify({ errors: [{ message: timeoutMessage(timeoutMs), extensions: { code: ErrorCode.TIMEOUT } }] }), "application/json");
       }
+      const status = result.status ?? 200;
+      if (result.body.kind === "complete") {
+        if (pending) rememberAnswer(pending, status, result.headers, result.body.string);
+        return sendAnswer(res, { status, headers: result.headers, body: result.body.string });
+      }
       for (const [name, value] of result.headers) res.setHeader(name, value);
-      // The same URL answers browsers with the IDE (HTML) and clients with JSON.
       res.setHeader("vary", "accept");
-      res.statusCode = result.status ?? 200;
-      if (result.body.kind === "complete") return void res.end(result.body.string);
+      res.statusCode = status;
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (error) {

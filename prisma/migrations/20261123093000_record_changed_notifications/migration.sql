@@ -1,0 +1,5 @@
+-- Nothing to do on SQLite. The PostgreSQL twin of this migration adds triggers that announce every
+-- write (pg_notify) so each API process can drop its response cache (docs/response-cache.md).
+-- SQLite needs none: `PRAGMA data_version` on the API's read connection changes whenever another
+-- connection commits, in this process (Prisma's writer) or another (`npm run import`), and the
+-- cache checks it before serving an answer (src/cache/dataVersionWatch.ts).
