@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Database } from "better-sqlite3";
+import { pendingMigrations } from "./pendingMigrations.js";
 
 /** Where `prisma migrate diff` output lives, one folder per migration. */
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, "../../prisma/migrations");
@@ -65,19 +66,9 @@ export function migrate(db: Database, dir: string = MIGRATIONS_DIR): MigrateResu
         .all() as { name: string; checksum: string }[]
     ).map((row) => [row.name, row.checksum]),
   );
-  const result: MigrateResult = { applied: [], alreadyApplied: 0 };
-  for (const migration of readMigrations(dir)) {
-    const recorded = applied.get(migration.name);
-    if (recorded !== undefined) {
-      if (recorded !== migration.checksum) {
-        throw new Error(
-          `Migration ${migration.name} was changed after it was applied to this database. ` +
-            "Restore the file, or run `npm run db:reset` to rebuild a development database.",
-        );
-      }
-      result.alreadyApplied += 1;
-      continue;
-    }
+  const { pending, alreadyApplied } = pendingMigrations(readMigrations(dir), applied, "Restore the file, or run `npm run db:reset` to rebuild a development database.");
+  const result: MigrateResult = { applied: [], alreadyApplied };
+  for (const migration of pending) {
     const id = randomUUID();
     const now = () => new Date().toISOString();
     // Prisma redefines a SQLite table by copying it, dropping the original and renaming the copy,

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { readMigrations } from "../migrate.js";
+import { pendingMigrations } from "../pendingMigrations.js";
 import type { MigrateResult } from "../migrate.js";
 
 /** The PostgreSQL migrations, one folder per SQLite migration of the same name. */
@@ -69,19 +70,9 @@ export async function migratePostgres(url: string, dir: string = PG_MIGRATIONS_D
         );
       }
       const applied = new Map(rows.map((row) => [row.name, row.checksum]));
-      const result: MigrateResult = { applied: [], alreadyApplied: 0 };
-      for (const migration of migrations) {
-        const recorded = applied.get(migration.name);
-        if (recorded !== undefined) {
-          if (recorded !== migration.checksum) {
-            throw new Error(
-              `Migration ${migration.name} was changed after it was applied to this database. ` +
-                "Restore the file, or drop and recreate the database if it holds nothing you need.",
-            );
-          }
-          result.alreadyApplied += 1;
-          continue;
-        }
+      const { pending, alreadyApplied } = pendingMigrations(migrations, applied, "Restore the file, or drop and recreate the database if it holds nothing you need.");
+      const result: MigrateResult = { applied: [], alreadyApplied };
+      for (const migration of pending) {
         const id = randomUUID();
         await client.query("BEGIN");
         try {
