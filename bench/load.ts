@@ -6,17 +6,26 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { isDeepStrictEqual } from "node:util";
 import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
+import { redactUrl } from "../src/db/redactUrl.js";
 import { corpusFile } from "./corpus/generateCorpus.js";
 import { barChartSvg } from "./load/chart.js";
+import { machineCpuSeconds } from "./load/machineCpuSeconds.js";
+import { postgresCpuSeconds } from "./load/postgresCpuSeconds.js";
 import { OPERATION_NAMES, OPERATIONS, sampleRequests } from "./load/ops.js";
 import type { OperationName, Request } from "./load/ops.js";
+import { benchPostgresUrl } from "./postgres/benchPostgresUrl.js";
 
-// `npm run bench:load -- --articles 10000 [--connections 32] [--seconds 20] [--targets floor,api,naive]`
+// `npm run bench:load -- --articles 10000 [--connections 32] [--seconds 20] [--targets floor,api,naive]
+//   [--pg-url postgres://…/bench_corpus_10000] [--pg-pool 10] [--checks 25] [--tag name]`
 // HTTP load on the analyst mix against each target in turn (its own server process, loaded from a
 // second process over 127.0.0.1), all in one run: req/s, p50/p99, SQL statements per operation,
-// peak RSS, and the ratios API/floor and API/naive. Before loading, the same sample requests are
-// sent to every target and the answers compared with the floor's, so every target does the same
-// work. Writes bench/results/load-<N>.json and load-<N>.svg.
+// peak RSS, CPU (server, load generator, PostgreSQL, kernel interrupts, other processes), and the
+// ratios API/floor and API/naive (and on PostgreSQL API/floor and PostgreSQL/SQLite). Before
+// loading, the same sample requests are sent to every target and the answers compared with the
+// first target's, so every target does the same work. The PostgreSQL targets (floor-pg, api-pg;
+// `api-pg:4` for another pool size) read the copy `npm run bench:pg:load-corpus` makes.
+// Writes bench/results/load-<N>[-tag].json and .svg.
 const { values } = parseArgs({
   options: {
     articles: { type: "string", default: "10000" },
@@ -24,7 +33,10 @@ const { values } = parseArgs({
     connections: { type: "string", default: "32" },
     seconds: { type: "string", default: "20" },
     warmup: { type: "string", default: "3" },
+    checks: { type: "string", default: "25" },
     targets: { type: "string", default: "floor,api,naive" },
+    "pg-url": { type: "string" },
+    "pg-pool": { type: "string", default: "10" },
     tag: { type: "string", default: "" },
   },
 });
@@ -34,35 +46,74 @@ if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run be
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 const warmup = Number(values.warmup);
+const pgUrl = values["pg-url"] ?? benchPostgresUrl(articles);
+const pgPool = Number(values["pg-pool"]);
 
-/** A target: the server kind and its environment. `api-prod` is the API with NODE_ENV=production. */
-const TARGETS: Record<string, { kind: string; env: Record<string, string> }> = {
+/**
+ * A target: the server kind and its environment. `api-prod` is the API with NODE_ENV=production;
+ * `api-pg` is the same on PostgreSQL (production only: the development mode's cost is measured
+ * on SQLite already).
+ */
+const TARGETS: Record<string, { kind: string; env: Record<string, string>; postgres?: boolean }> = {
   floor: { kind: "floor", env: {} },
   api: { kind: "api", env: {} },
   "api-prod": { kind: "api", env: { NODE_ENV: "production" } },
   naive: { kind: "naive", env: {} },
   "naive-prod": { kind: "naive", env: { NODE_ENV: "production" } },
+  "floor-pg": { kind: "floor-pg", env: {}, postgres: true },
+  "api-pg": { kind: "api-pg", env: { NODE_ENV: "production" }, postgres: true },
+  // An experiment on the API's PostgreSQL batches (bench/load/anyArrayBatches.ts), not the shipped code.
+  "api-pg-any": { kind: "api-pg-any", env: { NODE_ENV: "production" }, postgres: true },
+};
+/** `name` or, for a PostgreSQL target, `name:<pool size>` (default --pg-pool). */
+const parseTarget = (spec: string) => {
+  const [name = "", pool] = spec.split(":");
+  const target = TARGETS[name];
+  if (!target) throw new Error(`unknown target ${spec}; known: ${Object.keys(TARGETS).join(", ")}`);
+  if (pool !== undefined && (!target.postgres || !/^\d+$/.test(pool))) throw new Error(`${spec}: only PostgreSQL targets take a pool size (name:N)`);
+  return { ...target, name: spec, pool: pool === undefined ? pgPool : Number(pool) };
 };
 const targets = values.targets.split(",");
-for (const name of targets) if (!TARGETS[name]) throw new Error(`unknown target ${name}; known: ${Object.keys(TARGETS).join(", ")}`);
+targets.forEach(parseTarget);
 
 const db = new BetterSqlite3(file, { readonly: true });
 const requests = sampleRequests(db, 5000);
-const checks = sampleRequests(db, 25, 99);
+// More checks (--checks 1000) catch rarer differences between targets, e.g. the order of ties.
+const checks = sampleRequests(db, Number(values.checks), 99);
+const sqliteArticles = db.prepare(`SELECT COUNT(*) FROM "Article"`).pluck().get() as number;
 db.close();
+
+// The PostgreSQL copy must be of this corpus: the requests are sampled from the SQLite file.
+if (targets.some((spec) => parseTarget(spec).postgres)) {
+  const client = new pg.Client({ connectionString: pgUrl });
+  const hint = `run \`npm run bench:pg:load-corpus -- --articles ${articles}${values["pg-url"] ? ` --url ${redactUrl(pgUrl)}` : ""}\` first`;
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM "Article"`);
+    if (rows[0]!.n !== sqliteArticles) throw new Error(`${redactUrl(pgUrl)} holds ${rows[0]!.n} articles, ${file} ${sqliteArticles}: ${hint}`);
+  } catch (error) {
+    if ((error as Error).message.includes(hint)) throw error;
+    throw new Error(`${redactUrl(pgUrl)} is not a copy of the corpus (${(error as Error).message}): ${hint}`, { cause: error });
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+const pgDatabase = decodeURIComponent(new URL(pgUrl).pathname.slice(1));
 
 interface Stats {
   statements: number;
   maxRssMb: number;
   rssMb: number;
+  cpuSeconds: number;
   memory: { s: number; rssMb: number; heapMb: number }[];
 }
 
 async function startTarget(name: string): Promise<{ child: ChildProcess; url: string; stats: () => Promise<Stats> }> {
-  const { kind, env } = TARGETS[name]!;
+  const { kind, env, postgres, pool } = parseTarget(name);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!env.NODE_ENV) delete childEnv.NODE_ENV;
-  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "load/server.ts"), kind, file], {
+  const database = postgres ? [pgUrl, String(pool)] : [file];
+  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "load/server.ts"), kind, ...database], {
     stdio: ["ignore", "pipe", "inherit", "ipc"],
     env: childEnv,
   });
@@ -89,7 +140,7 @@ async function post(url: string, r: Request): Promise<unknown> {
   return response.json();
 }
 
-function runClient(url: string): Promise<{ latencies: number[]; errors: number; bytes: number; elapsed: number }> {
+function runClient(url: string): Promise<{ latencies: number[]; errors: number; cacheHits: number; bytes: number; elapsed: number; cpuSeconds: number }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "load/client.ts")], { stdio: ["pipe", "pipe", "inherit"] });
     let out = "";
@@ -117,27 +168,56 @@ for (const name of targets) {
     }
     answers.set(name, got);
     process.stderr.write(`loading ${connections} connections for ${warmup}+${seconds} s… `);
+    // CPU over the whole load window, in cores: who used the two cores while this target ran.
+    const cpuBefore = { server: (await target.stats()).cpuSeconds, postgres: postgresCpuSeconds(pgDatabase), machine: machineCpuSeconds(), at: performance.now() };
     const load = await runClient(target.url);
     const stats = await target.stats();
+    const wall = (performance.now() - cpuBefore.at) / 1000;
+    const cores = (used: number) => +(used / wall).toFixed(2);
+    const serverCores = cores(stats.cpuSeconds - cpuBefore.server);
+    const clientCores = cores(load.cpuSeconds);
+    const postgresCores = cores(postgresCpuSeconds(pgDatabase) - cpuBefore.postgres);
+    const machineAfter = machineCpuSeconds();
+    const processCores = cores(machineAfter.processes - cpuBefore.machine.processes);
+    const interruptCores = cores(machineAfter.interrupts - cpuBefore.machine.interrupts);
     const sorted = load.latencies.sort((a, b) => a - b);
     const statementsPerOp = Object.fromEntries(OPERATION_NAMES.map((op) => {
       const counts = perOp.get(op) ?? [];
       return [op, +(counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length)).toFixed(1)];
     }));
+    const reqPerSec = Math.round(load.latencies.length / load.elapsed);
     const row = {
       target: name,
-      reqPerSec: Math.round(load.latencies.length / load.elapsed),
+      reqPerSec,
       p50Ms: +quantile(sorted, 0.5).toFixed(2),
       p99Ms: +quantile(sorted, 0.99).toFixed(2),
       requests: load.latencies.length,
       errors: load.errors,
+      cacheHits: load.cacheHits,
+      // Same answers, same size: a target whose mean differs answered something else under load.
+      bytesPerRequest: Math.round(load.bytes / Math.max(1, load.latencies.length)),
       statementsPerRequest: +(Object.values(statementsPerOp).reduce((a, b) => a + b, 0) / OPERATION_NAMES.length).toFixed(1),
       peakRssMb: stats.maxRssMb,
+      cpuCores: {
+        server: serverCores,
+        postgres: postgresCores,
+        client: clientCores,
+        interrupts: interruptCores,
+        others: +Math.max(0, processCores - serverCores - postgresCores - clientCores).toFixed(2),
+        machine: +(processCores + interruptCores).toFixed(2),
+      },
+      // CPU per request (cores over the window ÷ req/s) holds up better than req/s when a
+      // neighbour takes part of the machine.
+      cpuMsPerRequest: {
+        server: +((serverCores * 1000) / Math.max(1, reqPerSec)).toFixed(2),
+        postgres: +((postgresCores * 1000) / Math.max(1, reqPerSec)).toFixed(2),
+      },
+      ...(parseTarget(name).postgres ? { pgPool: parseTarget(name).pool } : {}),
       statementsPerOp,
       memory: stats.memory,
     };
     results.push(row);
-    process.stderr.write(`${row.reqPerSec} req/s\n`);
+    process.stderr.write(`${row.reqPerSec} req/s (cores: server ${serverCores}, postgres ${postgresCores}, load ${clientCores}, interrupts ${interruptCores}, others ${row.cpuCores.others})\n`);
   } finally {
     target.child.kill();
   }
@@ -155,19 +235,27 @@ for (const [name, got] of answers) {
   });
 }
 
-const find = (name: string) => results.find((r) => r.target === name) as { reqPerSec: number } | undefined;
+// `api-pg` also finds `api-pg:N` (the first pool size run).
+const find = (name: string) => results.find((r) => r.target === name || (r.target as string).startsWith(`${name}:`)) as { reqPerSec: number } | undefined;
 // Like for like: the API as `npm start` runs it (NODE_ENV=production) against the naive server in
 // the same mode when both were run, else the plain targets.
 const prod = find("api-prod") !== undefined;
 const api = find("api-prod") ?? find("api");
 const naive = (prod ? find("naive-prod") : undefined) ?? find("naive");
+const ratio = (a: { reqPerSec: number } | undefined, b: { reqPerSec: number } | undefined, digits = 3) => (a && b ? +(a.reqPerSec / b.reqPerSec).toFixed(digits) : null);
 const ratios = {
-  apiOverFloor: api && find("floor") ? +(api.reqPerSec / find("floor")!.reqPerSec).toFixed(3) : null,
-  apiOverNaive: api && naive ? +(api.reqPerSec / naive.reqPerSec).toFixed(2) : null,
+  apiOverFloor: ratio(api, find("floor")),
+  apiOverNaive: ratio(api, naive, 2),
+  // PostgreSQL: the API against its own floor, and each against its SQLite counterpart.
+  apiPgOverFloorPg: ratio(find("api-pg"), find("floor-pg")),
+  apiPgOverApi: ratio(find("api-pg"), api),
+  floorPgOverFloor: ratio(find("floor-pg"), find("floor")),
 };
-console.table(results.map(({ statementsPerOp, memory, ...row }) => row));
+const flat = (prefix: string, values: unknown) => Object.fromEntries(Object.entries(values as Record<string, number>).map(([k, v]) => [`${prefix} ${k}`, v]));
+console.table(results.map(({ statementsPerOp, memory, cpuCores, cpuMsPerRequest, ...row }) => ({ ...row, ...flat("cpu", cpuCores), ...flat("ms/req", cpuMsPerRequest) })));
 console.table(Object.fromEntries(results.map((r) => [r.target as string, r.statementsPerOp])));
 console.log(`ratios: API/floor ${ratios.apiOverFloor}, API/naive ${ratios.apiOverNaive} (${articles} articles, ${connections} connections, ${seconds} s each)`);
+if (find("api-pg") || find("floor-pg")) console.log(`PostgreSQL: api-pg/floor-pg ${ratios.apiPgOverFloorPg}, api-pg/API ${ratios.apiPgOverApi}, floor-pg/floor ${ratios.floorPgOverFloor} (${redactUrl(pgUrl)})`);
 if (mismatches.length) console.log(`ANSWERS DIFFER (${mismatches.length}):\n  ${mismatches.slice(0, 10).join("\n  ")}`);
 else console.log(`answers: all targets answered the ${checks.length} check requests identically`);
 
@@ -175,6 +263,7 @@ const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: +(totalm
 const out = join(import.meta.dirname, "results");
 mkdirSync(out, { recursive: true });
 const stem = `load-${articles}${values.tag ? `-${values.tag}` : ""}`;
-writeFileSync(join(out, `${stem}.json`), `${JSON.stringify({ articles, file, connections, seconds, warmup, machine, results, ratios, mismatches }, null, 2)}\n`);
+const postgres = targets.some((spec) => parseTarget(spec).postgres) ? { url: redactUrl(pgUrl), pool: pgPool } : undefined;
+writeFileSync(join(out, `${stem}.json`), `${JSON.stringify({ articles, file, postgres, connections, seconds, warmup, machine, results, ratios, mismatches }, null, 2)}\n`);
 writeFileSync(join(out, `${stem}.svg`), barChartSvg(`Analyst mix over HTTP, ${articles} articles, ${connections} connections (req/s)`, results.map((r) => ({ label: r.target as string, value: r.reqPerSec as number, note: `p50 ${r.p50Ms} ms · p99 ${r.p99Ms} ms` }))));
 console.log(`→ bench/results/${stem}.json, ${stem}.svg`);

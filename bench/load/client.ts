@@ -5,7 +5,8 @@ import type { Request } from "./ops.js";
 // The load generator, in its own process: `connections` keep-alive connections on 127.0.0.1, each
 // sending requests back to back from a shared rotation of `requests` (so consecutive requests
 // differ), for `seconds` (after `warmup` seconds not counted). Bounded: stops at the time limit.
-// Input on stdin: { url, requests, connections, seconds, warmup }. Output on stdout: the latencies.
+// Input on stdin: { url, requests, connections, seconds, warmup }. Output on stdout: the latencies
+// (and this process's CPU time, the load generator's share of the cores).
 interface Input {
   url: string;
   requests: Request[];
@@ -28,7 +29,7 @@ function operationName(op: keyof typeof OPERATIONS): string {
   return /query (\w+)/.exec(OPERATIONS[op])![1]!;
 }
 
-function send(body: Buffer): Promise<{ status: number; bytes: number; errors: boolean }> {
+function send(body: Buffer): Promise<{ status: number; bytes: number; errors: boolean; cached: boolean }> {
   return new Promise((done, fail) => {
     const req = request(
       { agent, host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { "content-type": "application/json", "content-length": body.length } },
@@ -39,7 +40,7 @@ function send(body: Buffer): Promise<{ status: number; bytes: number; errors: bo
           if (bytes === 0) head = chunk.subarray(0, 16).toString();
           bytes += chunk.length;
         });
-        res.on("end", () => done({ status: res.statusCode ?? 0, bytes, errors: head.startsWith('{"errors"') }));
+        res.on("end", () => done({ status: res.statusCode ?? 0, bytes, errors: head.startsWith('{"errors"'), cached: res.headers["x-taawun-cache"] === "hit" }));
       },
     );
     req.on("error", fail);
@@ -51,6 +52,8 @@ let next = 0;
 const latencies: number[] = [];
 let errors = 0;
 let bytes = 0;
+// Answers the API's response cache gave (its x-taawun-cache header): a load run must not count them.
+let cacheHits = 0;
 const started = performance.now();
 const measureFrom = started + input.warmup * 1000;
 const end = measureFrom + input.seconds * 1000;
@@ -65,10 +68,12 @@ async function loop() {
       latencies.push(done - t);
       bytes += result.bytes;
       if (result.status !== 200 || result.errors) errors += 1;
+      if (result.cached) cacheHits += 1;
     }
   }
 }
 await Promise.all(Array.from({ length: input.connections }, loop));
 const elapsed = (performance.now() - measureFrom) / 1000;
 agent.destroy();
-process.stdout.write(JSON.stringify({ latencies, errors, bytes, elapsed }));
+const cpu = process.cpuUsage();
+process.stdout.write(JSON.stringify({ latencies, errors, cacheHits, bytes, elapsed, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));

@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from "node:fs";
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on every Linux we run). */
+const TICKS = 100;
+
+/**
+ * CPU seconds used so far by the PostgreSQL backends connected to `database` (found by their
+ * process title, "postgres: <user> <database> <host> …", which is what ps shows), summed. The
+ * server runs on the same machine as the bench, so its share of the two cores is part of what a
+ * PostgreSQL target costs. Backends that exit between two samples drop out of the sum; the
+ * targets' pools keep theirs open for the whole run. Zero where /proc is not readable.
+ */
+export function postgresCpuSeconds(database: string): number {
+  let ticks = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const title = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+      if (!title.startsWith("postgres: ") || title.split(/\s+/)[2] !== database) continue;
+      // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process exited while we looked.
+    }
+  }
+  return ticks / TICKS;
+}
