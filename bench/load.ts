@@ -63,7 +63,6 @@ const TARGETS: Record<string, { kind: string; env: Record<string, string>; postg
   "floor-pg": { kind: "floor-pg", env: {}, postgres: true },
   "api-pg": { kind: "api-pg", env: { NODE_ENV: "production" }, postgres: true },
   // An experiment on the API's PostgreSQL batches (bench/load/anyArrayBatches.ts), not the shipped code.
-  "api-pg-any": { kind: "api-pg-any", env: { NODE_ENV: "production" }, postgres: true },
 };
 /** `name` or, for a PostgreSQL target, `name:<pool size>` (default --pg-pool). */
 const parseTarget = (spec: string) => {

@@ -9,7 +9,6 @@ import { createApolloServer } from "../../src/server/createApolloServer.js";
 import { silentLogger } from "../../src/server/logger.js";
 import { corpusFile } from "../corpus/generateCorpus.js";
 import { benchPostgresUrl } from "../postgres/benchPostgresUrl.js";
-import { anyArrayBatches } from "./anyArrayBatches.js";
 import { createFloor } from "./floor.js";
 import { createPostgresFloor } from "./floorPostgres.js";
 import { OPERATION_NAMES, OPERATIONS, sampleRequests } from "./ops.js";
@@ -41,16 +40,7 @@ const floors = { sqlite: createFloor(db, () => {}), postgres: createPostgresFloo
 const apollo = createApolloServer({ logger: silentLogger });
 await apollo.start();
 const postgres = new PostgresSql(pool);
-// "postgres-any": the API with the experiment of anyArrayBatches.ts (no floor of its own).
-const readers: Record<string, SqlReader> = {
-  sqlite: new Sql(db),
-  postgres,
-  "postgres-any": {
-    dialect: "postgres",
-    all: <T>(sql: string, params?: readonly unknown[]) => postgres.all<T>(anyArrayBatches(sql), params),
-    get: <T>(sql: string, params?: readonly unknown[]) => postgres.get<T>(anyArrayBatches(sql), params),
-  },
-};
+const readers: Record<string, SqlReader> = { sqlite: new Sql(db), postgres };
 
 const mean = async (run: (r: (typeof requests)[number]) => unknown, op: string) => {
   const mine = requests.filter((r) => r.op === op);
@@ -65,8 +55,8 @@ const statements: Record<string, string | number>[] = [];
 for (const op of OPERATION_NAMES) {
   const row: Record<string, string> = {};
   const byStatement = new Map<string, Record<string, string | number>>();
-  for (const provider of ["sqlite", "postgres", "postgres-any"] as const) {
-    if (provider !== "postgres-any") row[`floor ${provider}`] = (await mean(async (r) => JSON.stringify(await floors[provider][op](r.variables)), op)).toFixed(3);
+  for (const provider of ["sqlite", "postgres"] as const) {
+    row[`floor ${provider}`] = (await mean(async (r) => JSON.stringify(await floors[provider][op](r.variables)), op)).toFixed(3);
     const timing = new TimingSql(readers[provider]!);
     const api = await mean(async (r) => {
       const response = await apollo.executeOperation({ query: OPERATIONS[r.op], variables: r.variables }, { contextValue: createContext(timing) });

@@ -10,14 +10,13 @@ import { PostgresSql } from "../../src/db/PostgresSql.js";
 import { Sql } from "../../src/db/Sql.js";
 import { PrismaClient } from "../../src/generated/prisma/client.js";
 import { silentLogger } from "../../src/server/logger.js";
-import { anyArrayBatches } from "./anyArrayBatches.js";
 import { createFloor } from "./floor.js";
 import { createPostgresFloor } from "./floorPostgres.js";
 import { createNaiveServer } from "./naive.js";
 import type { OperationName } from "./ops.js";
 
 // One target of the load benchmark, in its own process:
-// `server.ts <floor|api|naive|floor-pg|api-pg|api-pg-any> <db file or postgres:// URL> [pg pool size]`.
+// `server.ts <floor|api|naive|floor-pg|api-pg> <db file or postgres:// URL> [pg pool size]`.
 // Prints `listening <url>` once ready; answers the driver's IPC message "stats" with the SQL
 // statements run so far, the peak RSS and the CPU time used.
 const [target, file, poolArg] = process.argv.slice(2) as [string, string, string | undefined];
@@ -69,18 +68,9 @@ if (target === "floor") {
   // Uncached on purpose: the mix repeats its 5,000 requests, so a response cache would measure itself.
   const running = await startServer({ file, port: 0, logger: silentLogger, responseCacheMb: 0 });
   url = running.url;
-} else if (target === "api-pg" || target === "api-pg-any") {
-  // The shipped server on PostgreSQL, unchanged (api-pg-any: with the experiment of
-  // anyArrayBatches.ts). Every statement a pool sends is counted, at the pool rather than in
-  // PostgresSql, so the count does not depend on how the reader is layered.
-  if (target === "api-pg-any") {
-    for (const method of ["all", "get"] as const) {
-      const original = PostgresSql.prototype[method];
-      (PostgresSql.prototype as unknown as Record<string, unknown>)[method] = function (this: PostgresSql, sql: string, params?: readonly unknown[]) {
-        return original.call(this, anyArrayBatches(sql), params);
-      };
-    }
-  }
+} else if (target === "api-pg") {
+  // The shipped server on PostgreSQL, unchanged. Every statement a pool sends is counted, at the
+  // pool rather than in PostgresSql, so the count does not depend on how the reader is layered.
   const query = pg.Pool.prototype.query as (...args: unknown[]) => unknown;
   (pg.Pool.prototype as unknown as { query: unknown }).query = function (this: pg.Pool, ...args: unknown[]) {
     statements += 1;

@@ -47,11 +47,14 @@ export async function meetingListSql(sql: SqlReader, filter: MeetingFilter | nul
       // it (a one-day meeting overlaps iff its day is inside), and Meeting_span_dateSort_idx holds
       // just those. The overlap itself is still checked below (dateRangeSql) on every candidate.
       const topics = `${treeCte("Topic", true)} SELECT id FROM tree`;
-      where.push(`m.id IN (
+      // On PostgreSQL the window's ids as an array too (see toPostgresSql), or the planner joins
+      // them by hash against a scan of every meeting.
+      const inWindow = sql.dialect === "postgres" ? "= ANY(ARRAY(" : "IN ((";
+      where.push(`m.id ${inWindow}
         SELECT mt.meetingId FROM "MeetingTopic" mt WHERE mt.topicId IN (${topics}) AND mt.dateSort BETWEEN ? AND ?
         UNION ALL
         SELECT w.id FROM "Meeting" w WHERE (w.dateEarliest IS NULL OR w.dateLatest IS NULL OR w.dateEarliest <> w.dateLatest)
-          AND (w.dateSort < ? OR w.dateSort > ?) AND EXISTS (SELECT 1 FROM "MeetingTopic" x WHERE x.meetingId = w.id AND x.topicId IN (${topics})))`);
+          AND (w.dateSort < ? OR w.dateSort > ?) AND EXISTS (SELECT 1 FROM "MeetingTopic" x WHERE x.meetingId = w.id AND x.topicId IN (${topics}))))`);
       const [from, to] = [checkIsoDay(f.from, "filter.from"), checkIsoDay(f.to, "filter.to")];
       params.push(JSON.stringify([id]), from, to, from, to, JSON.stringify([id]));
     } else {

@@ -9,14 +9,29 @@
  *   names ("dateSort"), and PostgreSQL folds unquoted names to lower case;
  * - `json_each(?)` (a JSON array of integer ids, how batches travel) becomes a subquery over
  *   `json_array_elements_text`, exposing the same `value` column;
- * - `json_group_array(…)` becomes `json_agg(…)::text`, so both return the JSON text callers parse.
+ * - `json_group_array(…)` becomes `json_agg(…)::text`, so both return the JSON text callers parse;
+ * - `x IN (<small set>)` becomes `x = ANY(ARRAY(<small set>))` when the set is a batch of keys
+ *   (`SELECT value FROM json_each(?)`, `SELECT id FROM keys`) or a tree (`WITH … SELECT id FROM tree`, `SELECT id FROM
+ *   tree`). PostgreSQL estimates a set-returning function at 100 rows and a recursive CTE at
+ *   thousands whatever they hold, and for tables of a few thousand rows it then prefers a hash join
+ *   over a sequential scan; an array built once (an InitPlan) is an index condition instead. These
+ *   sets are bounded by construction (a DataLoader batch, a topic or affiliation tree); a set that
+ *   grows with the record (a search's matches, an actor's articles) keeps `IN`, where a semi join
+ *   is the right plan. `NOT IN` is left alone. Same rows either way: every statement orders its
+ *   own output.
  *
  * String literals and already-quoted identifiers pass through untouched. Anything else that differs
  * (full-text search) is chosen by the reader's dialect where it is written.
  */
 export function toPostgresSql(sql: string): string {
+  return translate(sql, { n: 0 });
+}
+
+/** Sets the `IN` rule above may turn into arrays: a batch of keys, or a tree CTE's ids. */
+const SMALL_SET = /^(SELECT value FROM json_each\(\?\)|WITH (RECURSIVE )?tree\(root, id\) AS [\s\S]* SELECT id FROM tree|SELECT id FROM (tree|keys))$/;
+
+function translate(sql: string, placeholders: { n: number }): string {
   let out = "";
-  let placeholder = 0;
   let i = 0;
   while (i < sql.length) {
     const c = sql[i]!;
@@ -27,22 +42,35 @@ export function toPostgresSql(sql: string): string {
       continue;
     }
     if (c === "?") {
-      out += `$${++placeholder}`;
+      out += `$${++placeholders.n}`;
       i += 1;
       continue;
     }
     if (sql.startsWith("json_each(?)", i)) {
-      out += `(SELECT CAST(value AS INTEGER) AS value FROM json_array_elements_text($${++placeholder}::json)) AS json_each`;
+      out += `(SELECT CAST(value AS INTEGER) AS value FROM json_array_elements_text($${++placeholders.n}::json)) AS json_each`;
       i += "json_each(?)".length;
       continue;
     }
     const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(i, i + 64))?.[0];
+    if (word === "IN" && !out.trimEnd().endsWith("NOT")) {
+      const open = /^IN\s*\(/.exec(sql.slice(i, i + 64));
+      if (open) {
+        const start = i + open[0].length - 1;
+        const close = matchingParen(sql, start);
+        const set = sql.slice(start + 1, close).trim();
+        if (SMALL_SET.test(set)) {
+          out += `= ANY(ARRAY(${translate(set, placeholders)}))`;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
     if (word) {
       if (word === "json_group_array" && sql[i + word.length] === "(") {
         const close = matchingParen(sql, i + word.length);
         const args = sql.slice(i + word.length, close + 1);
         if (args.includes("?")) throw new Error(`toPostgresSql: a placeholder inside json_group_array is not supported: ${args}`);
-        out += `json_agg${toPostgresSql(args)}::text`;
+        out += `json_agg${translate(args, placeholders)}::text`;
         i = close + 1;
         continue;
       }
