@@ -1,4 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
+import { rowFactory } from "./rowFactory.js";
 
 /** Which SQL the reader speaks; the few statements that differ choose by it. */
 export type Dialect = "sqlite" | "postgres";
@@ -17,29 +18,42 @@ export interface SqlReader {
 /**
  * Prepared-statement cache over one SQLite connection. Preparing costs more than running a small
  * indexed query, and the API issues a bounded set of SQL shapes, so every shape is prepared once.
+ * Rows come back as arrays and are built into objects by a per-statement factory (rowFactory).
  */
 export class Sql implements SqlReader {
   readonly dialect = "sqlite";
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements = new Map<string, Prepared>();
 
   constructor(readonly db: Database) {}
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return this.prepare(sql).all(...params) as T[];
+    const { statement, row } = this.prepare(sql);
+    const rows = statement.all(...params) as unknown[][];
+    const out = new Array<T>(rows.length);
+    for (let i = 0; i < rows.length; i += 1) out[i] = row(rows[i]!) as T;
+    return out;
   }
 
   async get<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
-    return this.prepare(sql).get(...params) as T | undefined;
+    const { statement, row } = this.prepare(sql);
+    const values = statement.get(...params) as unknown[] | undefined;
+    return values === undefined ? undefined : (row(values) as T);
   }
 
-  private prepare(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+  private prepare(sql: string): Prepared {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      const statement = this.db.prepare(sql).raw(true);
+      prepared = { statement, row: rowFactory(statement.columns().map((column) => column.name)) };
+      this.statements.set(sql, prepared);
     }
-    return statement;
+    return prepared;
   }
+}
+
+interface Prepared {
+  statement: Statement;
+  row: (values: unknown[]) => Record<string, unknown>;
 }
 
 /**
