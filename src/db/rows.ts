@@ -19,14 +19,16 @@ export type {
 } from "../generated/prisma/client.js";
 
 /**
- * An article as the read path loads it: without the full-text shadow copies (searchHeadline,
- * searchBody). Each is as long as the text it normalises and only the search index reads them, so
- * `SELECT *` would read every article's text two more times (docs/performance.md).
+ * An article as the read path loads it: without its body and without the full-text shadow copies
+ * (searchHeadline, searchBody). Each of the three is as long as the article's text, and an
+ * article is mostly listed for its slug, headline and date (an evidence's source, a list page):
+ * SELECT * would decode every article's text three times over for nothing (docs/performance.md).
+ * `Article.body` and search snippets load the body on demand (the `articleBody` loader).
  */
-export type ArticleRow = Omit<Article, "searchHeadline" | "searchBody">;
+export type ArticleRow = Omit<Article, "searchHeadline" | "searchBody" | "body">;
 
 const ARTICLE_COLUMN_LIST = [
-  "id", "slug", "publisherId", "publisherBasis", "headline", "body", "language", "url", "contentHash", "removedLines",
+  "id", "slug", "publisherId", "publisherBasis", "headline", "language", "url", "contentHash", "removedLines",
   "datePrecision", "dateEarliest", "dateLatest", "dateWeekday", "dateDerivation", "dateText", "dateNote", "dateSort",
 ] as const satisfies readonly (keyof ArticleRow)[];
 // A column added to Article in prisma/schema.prisma fails to compile here until it is listed above.

@@ -83,6 +83,7 @@ export function createLoaders(sql: SqlReader) {
   return {
     actor: rowsById<Actor>(sql, "Actor"),
     article: rowsById<ArticleRow>(sql, "Article", articleColumns()),
+    articleBody: rowsById<{ id: number; body: string }>(sql, "Article", `"id", "body"`),
     meeting: rowsById<Meeting>(sql, "Meeting"),
     topic: rowsById<Topic>(sql, "Topic"),
     place: rowsById<Place>(sql, "Place"),

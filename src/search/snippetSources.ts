@@ -12,7 +12,7 @@ export async function snippetSources(hit: SearchHitRow, loaders: Loaders): Promi
   switch (hit.__typename) {
     case "Article":
       return [
-        { field: "BODY", text: hit.body },
+        { field: "BODY", text: (await loaders.articleBody.load(hit.id))?.body ?? "" },
         { field: "HEADLINE", text: hit.headline ?? "" },
       ];
     case "Actor": {

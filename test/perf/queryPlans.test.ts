@@ -22,7 +22,8 @@ const STATEMENTS: Record<OperationName, number> = {
   actorPositions: 5,
   actorMeetings: 9,
   meetingsByTopic: 3,
-  articleMentions: 5,
+  // the body comes from its own batch: article rows elsewhere (sources, lists) leave it out
+  articleMentions: 6,
   deepPage: 1,
 };
 

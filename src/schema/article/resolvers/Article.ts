@@ -5,6 +5,11 @@ import { toGlobalId } from "../../../ids/globalId.js";
 
 export const Article: ArticleResolvers = {
   id: (article) => toGlobalId("Article", article.id),
+  body: async (article, _args, { loaders }) => {
+    const text = await loaders.articleBody.load(article.id);
+    if (!text) throw new Error(`article ${article.id} has no stored text`);
+    return text.body;
+  },
   publisher: (article, _args, { loaders }) => (article.publisherId == null ? null : loaders.actor.load(article.publisherId)),
   date: (article) => partialDateOf(article),
   removedLines: (article) => JSON.parse(article.removedLines) as string[],
