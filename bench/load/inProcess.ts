@@ -7,15 +7,14 @@ import { silentLogger } from "../../src/server/logger.js";
 import { corpusFile } from "../corpus/generateCorpus.js";
 import { OPERATIONS, sampleRequests } from "./ops.js";
 
-// `tsx bench/load/inProcess.ts --articles N [--pragma mmap_size=268435456] [--executor graphql-js]`: the mix through
+// `tsx bench/load/inProcess.ts --articles N [--pragma mmap_size=268435456]`: the mix through
 // Apollo's executeOperation in one process (no HTTP), best of 5 rounds — low-noise A/B for levers
 // whose effect is smaller than the HTTP run's noise. Run it before and after a change.
-const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" }, pragma: { type: "string", multiple: true, default: [] }, rounds: { type: "string", default: "5" }, executor: { type: "string", default: "jit" } } });
-if (values.executor !== "jit" && values.executor !== "graphql-js") throw new Error(`--executor is jit or graphql-js, got ${values.executor}`);
+const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" }, pragma: { type: "string", multiple: true, default: [] }, rounds: { type: "string", default: "5" } } });
 const db = openDatabase(corpusFile(Number(values.articles)));
 for (const pragma of values.pragma) db.pragma(pragma);
 const sql = new Sql(db);
-const server = createApolloServer({ logger: silentLogger, executor: values.executor });
+const server = createApolloServer({ logger: silentLogger });
 await server.start();
 const requests = sampleRequests(db, 2000, 11);
 const run = async () => {
@@ -29,5 +28,5 @@ const run = async () => {
 await run();
 const rounds: number[] = [];
 for (let i = 0; i < Number(values.rounds); i += 1) rounds.push(await run());
-console.log(`${Math.round(Math.max(...rounds))} ops/s best of ${rounds.length} (${rounds.map(Math.round).join(", ")}) NODE_ENV=${process.env.NODE_ENV ?? ""} executor=${values.executor} pragmas=${values.pragma.join(",") || "-"}`);
+console.log(`${Math.round(Math.max(...rounds))} ops/s best of ${rounds.length} (${rounds.map(Math.round).join(", ")}) NODE_ENV=${process.env.NODE_ENV ?? ""} pragmas=${values.pragma.join(",") || "-"}`);
 await server.stop();

@@ -36,9 +36,8 @@ export interface PageInfoRow {
 }
 
 /**
- * A connection's parent value. `totalCount` is a thunk (called by the connections' `totalCount`
- * resolver, src/schema/base/resolvers/totalCount.ts) so the count query runs only when a client
- * selects the field.
+ * A connection's parent value. `totalCount` is a thunk (GraphQL's default resolver calls it) so the
+ * count query runs only when a client selects the field.
  */
 export interface Page<T> {
   edges: Edge<T>[];

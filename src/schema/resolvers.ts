@@ -3,7 +3,6 @@ import { DateScalar } from "./base/resolvers/DateScalar.js";
 import { Evidence } from "./base/resolvers/Evidence.js";
 import { Node } from "./base/resolvers/Node.js";
 import { PartialDate } from "./base/resolvers/PartialDate.js";
-import { totalCount } from "./base/resolvers/totalCount.js";
 import { Query as baseQuery } from "./base/resolvers/Query.js";
 import { Actor } from "./actor/resolvers/Actor.js";
 import { Alias } from "./actor/resolvers/Alias.js";
@@ -56,12 +55,7 @@ export const resolvers: Resolvers = {
   TopicEvidence,
   Topic,
   Place,
-  ActorConnection: { totalCount },
-  ArticleConnection: { totalCount },
-  MeetingConnection: { totalCount },
-  AuditEntryConnection: { totalCount },
-  ProposalConnection: { totalCount },
-  SearchConnection: { ...SearchConnection, totalCount },
+  SearchConnection,
   SearchEdge,
   SearchHit,
   ApiKey,

@@ -1,5 +1,4 @@
 import { ApolloServer } from "@apollo/server";
-import { makeExecutableSchema } from "@graphql-tools/schema";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { Context } from "../context/Context.js";
 import { queryLimits } from "../hardening/queryLimits.js";
@@ -7,15 +6,12 @@ import { refuseNulCharacters } from "../hardening/refuseNulCharacters.js";
 import { resolvers } from "../schema/resolvers.js";
 import { loadTypeDefs } from "../schema/typeDefs.js";
 import { createFormatError } from "./formatError.js";
-import { jitGateway } from "./jitExecutor.js";
 import type { Logger } from "./logger.js";
 
 /** Server switches, all with safe defaults for a public read-only endpoint. */
 export interface ApolloOptions {
   logger: Logger;
   introspection?: boolean;
-  /** `graphql-js` runs graphql-js's interpreter instead of compiled operations (for A/B benchmarks). */
-  executor?: "jit" | "graphql-js";
 }
 
 /**
@@ -26,9 +22,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Context
   const { logger } = options;
   // Depth, alias, directive, cost and token limits, hidden suggestions (docs/hardening.md).
   const limits = queryLimits();
-  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
   return new ApolloServer<Context>({
-    ...(options.executor === "graphql-js" ? { schema } : { gateway: jitGateway(schema) }),
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -41,8 +37,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Context
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // The schema has no cache hints, so Apollo's cache-control plugin only ever answered
-      // `no-store`, after a hook on every resolved field (≈ 4% of a request's CPU); the header is
-      // set below instead. Shared caches must not keep answers: the response cache is ours.
+      // `no-store`, after a hook on every resolved field; the header is set below instead.
+      // Shared caches must not keep answers: the response cache is ours (docs/response-cache.md).
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       refuseNulCharacters(),
