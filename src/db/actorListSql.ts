@@ -1,6 +1,7 @@
 import type { ActorFilter } from "../generated/graphql.js";
 import { searchFilterSql } from "../search/searchFilterSql.js";
 import type { ListQuery } from "./meetingListSql.js";
+import { actorColumns } from "./rows.js";
 import type { Dialect } from "./Sql.js";
 
 /**
@@ -23,6 +24,6 @@ export function actorListSql(dialect: Dialect, filter: ActorFilter | null | unde
     where.push("a.kind = ?");
     params.push(f.kind);
   }
-  const inner = `SELECT a.*, a.slug AS _k, a.id AS _id, 0 AS _p FROM "Actor" a${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
+  const inner = `SELECT ${actorColumns("a")}, a.slug AS _k, a.id AS _id, 0 AS _p FROM "Actor" a${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   return { inner, params, empty };
 }

@@ -1,6 +1,7 @@
 import type { MeetingFilter } from "../generated/graphql.js";
 import { dateRangeSql } from "./dateRangeSql.js";
 import { checkIsoDay } from "./isoDate.js";
+import { meetingColumns } from "./rows.js";
 import { resolveRef } from "./resolveRef.js";
 import { treeCte } from "./treeCte.js";
 import type { SqlReader } from "./Sql.js";
@@ -77,6 +78,6 @@ export async function meetingListSql(sql: SqlReader, filter: MeetingFilter | nul
   const dates = dateRangeSql("m", f.from, f.to);
   where.push(...dates.where);
   params.push(...dates.params);
-  const inner = `SELECT m.*, m.dateSort AS _k, m.id AS _id, 0 AS _p FROM "Meeting" m${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
+  const inner = `SELECT ${meetingColumns("m")}, m.dateSort AS _k, m.id AS _id, 0 AS _p FROM "Meeting" m${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   return { inner, params, empty };
 }

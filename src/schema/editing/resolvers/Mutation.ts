@@ -3,6 +3,7 @@ import { auditedWrite, writerOf } from "../../../audit/auditedWrite.js";
 import { requireRole } from "../../../auth/requireRole.js";
 import { checkSummary } from "../../../editing/checkSummary.js";
 import { badUserInput } from "../../../errors/badUserInput.js";
+import { meetingColumns } from "../../../db/rows.js";
 import type { MeetingRow } from "../../../db/rows.js";
 
 const MAX_SLUG_LENGTH = 200;
@@ -25,6 +26,6 @@ export const Mutation: Pick<MutationResolvers, "updateMeetingSummary"> = {
       return { value: before.id, audit: { target: `meeting:${args.slug}`, details: { old, new: data } } };
     });
     // Read back through the read path's connection (WAL: it sees the commit), not the loader cache.
-    return id === null ? null : ((await context.sql.get<MeetingRow>(`SELECT * FROM "Meeting" WHERE id = ?`, [id])) ?? null);
+    return id === null ? null : ((await context.sql.get<MeetingRow>(`SELECT ${meetingColumns()} FROM "Meeting" WHERE id = ?`, [id])) ?? null);
   },
 };

@@ -1,6 +1,7 @@
 import type { MutationResolvers } from "../../../generated/graphql.js";
 import { auditedWrite, writerOf } from "../../../audit/auditedWrite.js";
 import { requireRole } from "../../../auth/requireRole.js";
+import { actorColumns } from "../../../db/rows.js";
 import type { ActorRow } from "../../../db/rows.js";
 import { mergeActors } from "../../../editing/mergeActors.js";
 import { badUserInput } from "../../../errors/badUserInput.js";
@@ -19,6 +20,6 @@ export const Mutation: Pick<MutationResolvers, "mergeActors"> = {
       return { value: s, audit: { target: `actor:${keep}`, details: { ...s } } };
     });
     // Read back through the read path's connection (WAL: it sees the commit), not the loader cache.
-    return (await context.sql.get<ActorRow>(`SELECT * FROM "Actor" WHERE slug = ?`, [summary.keep]))!;
+    return (await context.sql.get<ActorRow>(`SELECT ${actorColumns()} FROM "Actor" WHERE slug = ?`, [summary.keep]))!;
   },
 };
