@@ -23,7 +23,10 @@ export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const own = ownError(error);
     if (own) {
-      return { ...formatted, extensions: { ...own.extensions, code: ErrorCode.BAD_USER_INPUT } };
+      // `http` tells Apollo the status to answer with; it is not for the client (Apollo strips it
+      // from `formatted`, the error's own copy still has it).
+      const { http: _http, ...extensions } = own.extensions;
+      return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
