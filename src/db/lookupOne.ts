@@ -2,7 +2,7 @@ import { badUserInput } from "../errors/badUserInput.js";
 import { fromGlobalId } from "../ids/globalId.js";
 import type { NodeType } from "../ids/globalId.js";
 import type { SqlReader } from "./Sql.js";
-import type DataLoader from "dataloader";
+import type { RowsById } from "../loaders/rowsById.js";
 
 /** Where a row that no longer exists now lives (a merged actor), by its old id or slug; null when nowhere. */
 export type Redirect = (sql: SqlReader, old: { id: number } | { slug: string }) => Promise<number | null>;
@@ -11,9 +11,9 @@ export type Redirect = (sql: SqlReader, old: { id: number } | { slug: string }) 
  * The `thing(id:, slug:)` fields: exactly one of the two; an unknown id or slug is null (or, with
  * `redirect`, the row it was merged into), a malformed id a BAD_USER_INPUT.
  */
-export async function lookupOne<T>(
+export async function lookupOne<T extends { id: number }>(
   sql: SqlReader,
-  loader: DataLoader<number, T | null>,
+  loader: RowsById<T>,
   type: NodeType,
   args: { id?: string | null; slug?: string | null },
   redirect?: Redirect,
@@ -26,7 +26,8 @@ export async function lookupOne<T>(
     const moved = found === null && redirect ? await redirect(sql, { id: decoded.id }) : null;
     return moved === null ? found : loader.load(moved);
   }
-  const row = await sql.get<{ id: number }>(`SELECT id FROM "${type}" WHERE slug = ?`, [args.slug]);
-  const id = row?.id ?? (redirect ? await redirect(sql, { slug: args.slug! }) : null);
-  return id === null ? null : loader.load(id);
+  const row = await loader.bySlug(args.slug!);
+  if (row) return row;
+  const moved = redirect ? await redirect(sql, { slug: args.slug! }) : null;
+  return moved === null ? null : loader.load(moved);
 }

@@ -19,11 +19,11 @@ import { silentLogger } from "../../src/server/logger.js";
 // API runs for it uses an index (no full scan of a table), and the statement count per operation
 // stays where docs/performance.md reports it.
 const STATEMENTS: Record<OperationName, number> = {
-  actorPositions: 5,
-  actorMeetings: 9,
+  actorPositions: 4,
+  actorMeetings: 8,
   meetingsByTopic: 3,
   // the body comes from its own batch: article rows elsewhere (sources, lists) leave it out
-  articleMentions: 6,
+  articleMentions: 5,
   deepPage: 1,
 };
 
