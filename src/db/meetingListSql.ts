@@ -50,12 +50,12 @@ export async function meetingListSql(sql: SqlReader, filter: MeetingFilter | nul
       const topics = `${treeCte("Topic", true)} SELECT id FROM tree`;
       // On PostgreSQL the window's ids as an array too (see toPostgresSql), or the planner joins
       // them by hash against a scan of every meeting.
-      const inWindow = sql.dialect === "postgres" ? "= ANY(ARRAY(" : "IN ((";
-      where.push(`m.id ${inWindow}
+      const [open, close] = sql.dialect === "postgres" ? ["= ANY(ARRAY(", "))"] : ["IN (", ")"];
+      where.push(`m.id ${open}
         SELECT mt.meetingId FROM "MeetingTopic" mt WHERE mt.topicId IN (${topics}) AND mt.dateSort BETWEEN ? AND ?
         UNION ALL
         SELECT w.id FROM "Meeting" w WHERE (w.dateEarliest IS NULL OR w.dateLatest IS NULL OR w.dateEarliest <> w.dateLatest)
-          AND (w.dateSort < ? OR w.dateSort > ?) AND EXISTS (SELECT 1 FROM "MeetingTopic" x WHERE x.meetingId = w.id AND x.topicId IN (${topics}))))`);
+          AND (w.dateSort < ? OR w.dateSort > ?) AND EXISTS (SELECT 1 FROM "MeetingTopic" x WHERE x.meetingId = w.id AND x.topicId IN (${topics}))${close}`);
       const [from, to] = [checkIsoDay(f.from, "filter.from"), checkIsoDay(f.to, "filter.to")];
       params.push(JSON.stringify([id]), from, to, from, to, JSON.stringify([id]));
     } else {
