@@ -27,7 +27,12 @@ export class PostgresSql implements SqlReader {
   constructor(readonly pool: pg.Pool) {}
 
   static connect(url: string, options: { max?: number } = {}): PostgresSql {
-    return new PostgresSql(new pg.Pool({ connectionString: url, max: options.max ?? 10, types }));
+    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+    // An idle pooled connection the server ends (restart, failover, a dropped database) emits
+    // 'error' on the pool; unhandled, that would end the process. The pool has already discarded
+    // the connection and opens a new one for the next statement, so there is nothing else to do.
+    pool.on("error", () => {});
+    return new PostgresSql(pool);
   }
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
