@@ -88,18 +88,26 @@ export function createFloor(db: Database, onStatement: () => void) {
       };
     },
     meetingsByTopic({ topic, from, to }) {
-      const rows = all(
-        `WITH RECURSIVE tree(id) AS (SELECT id FROM "Topic" WHERE slug = ? UNION SELECT t.id FROM "Topic" t JOIN tree ON t.parentId = tree.id)
-         SELECT m.id, m.slug, m.kind, m.dateEarliest, m.dateLatest, m.dateSort, p.slug AS pSlug, p.nameEn AS pNameEn
-         FROM "Meeting" m LEFT JOIN "Place" p ON p.id = m.placeId
-         WHERE m.id IN (
-             SELECT meetingId FROM "MeetingTopic" WHERE topicId IN (SELECT id FROM tree) AND dateSort BETWEEN ? AND ?
-             UNION ALL
-             SELECT w.id FROM "Meeting" w WHERE (w.dateEarliest IS NULL OR w.dateLatest IS NULL OR w.dateEarliest <> w.dateLatest)
-               AND (w.dateSort < ? OR w.dateSort > ?) AND EXISTS (SELECT 1 FROM "MeetingTopic" x WHERE x.meetingId = w.id AND x.topicId IN (SELECT id FROM tree)))
-           AND (m.dateLatest IS NULL OR m.dateLatest >= ?) AND (m.dateEarliest IS NULL OR m.dateEarliest <= ?)
-         ORDER BY m.dateSort, m.id LIMIT 21`,
-        topic, from, to, from, to, from, to,
+      // As the API pages it (src/db/topicWindowQuery.ts): one ordered run of at most a page per
+      // topic of the tree, so the cost does not grow with how many meetings the window holds.
+      const topics = all(
+        `WITH RECURSIVE tree(id) AS (SELECT id FROM "Topic" WHERE slug = ? UNION SELECT t.id FROM "Topic" t JOIN tree ON t.parentId = tree.id) SELECT id FROM tree`,
+        topic,
+      ).map((row) => row.id);
+      const runs = topics.map(
+        (_, i) => `SELECT * FROM (SELECT DISTINCT dateSort AS k, meetingId AS id FROM "MeetingTopic" WHERE topicId = ? AND dateSort BETWEEN ? AND ? ORDER BY dateSort, meetingId LIMIT 21) r${i}`,
+      );
+      const params: unknown[] = [];
+      for (const id of topics) params.push(id, from, to);
+      const rows = topics.length === 0 ? [] : all(
+        `SELECT m.id, m.slug, m.kind, m.dateEarliest, m.dateLatest, m.dateSort, p.slug AS pSlug, p.nameEn AS pNameEn
+         FROM (SELECT k.k, k.id FROM (${runs.join(" UNION ")}
+             UNION SELECT w.dateSort, w.id FROM "Meeting" w WHERE (w.dateEarliest IS NULL OR w.dateLatest IS NULL OR w.dateEarliest <> w.dateLatest)
+               AND (w.dateSort < ? OR w.dateSort > ?) AND EXISTS (SELECT 1 FROM "MeetingTopic" x WHERE x.meetingId = w.id AND x.topicId IN ${IDS})
+               AND (w.dateLatest IS NULL OR w.dateLatest >= ?) AND (w.dateEarliest IS NULL OR w.dateEarliest <= ?)) k ORDER BY k.k, k.id LIMIT 21) page
+         JOIN "Meeting" m ON m.id = page.id LEFT JOIN "Place" p ON p.id = m.placeId
+         ORDER BY m.dateSort, m.id`,
+        ...params, from, to, JSON.stringify(topics), from, to,
       );
       return {
         meetings: pageOf(rows, 20, false, (m) => ({
