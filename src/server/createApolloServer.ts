@@ -30,6 +30,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Context
     csrfPrevention: true,
     // Apollo's default, stated so it stays off: a JSON array of operations is refused (400).
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGINT/SIGTERM: it drains the HTTP server before Apollo stops, and Apollo's own
+    // handler re-raises the signal after stopping, which in a cluster worker left it hanging.
+    stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
