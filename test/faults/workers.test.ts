@@ -1,5 +1,5 @@
 import { request } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { workerCountFromEnv } from "../../src/app/serveInWorkers.js";
 import { createApiKey } from "../../src/auth/apiKeys.js";
 import { createPrisma } from "../../src/db/createPrisma.js";
@@ -56,11 +56,20 @@ const alive = (pid: number) => {
 describe("npm start with TAAWUN_WORKERS=2", () => {
   it("serves from two processes that never serve each other's stale answers, replaces a dead one, and stops on SIGTERM", async () => {
     const server = startCommand("src/main.ts", [], database.file, { PORT: "0", HOST: "127.0.0.1", TAAWUN_IDE: "false", TAAWUN_WORKERS: "2" });
+    let pids: number[] = [];
+    // A failed assertion must not leave the primary and its workers serving after the run.
+    onTestFinished(async () => {
+      if (server.exitCode === null && server.signalCode === null) {
+        server.kill("SIGTERM");
+        await Promise.race([exited(server), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      }
+      for (const pid of pids.filter(alive)) process.kill(pid, "SIGKILL");
+    });
     let log = "";
     server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     const workersLine = await waitForOutput(server, /"msg":"workers listening"[^\n]*/);
     const started = Date.now();
-    const pids = JSON.parse(`{${workersLine}`.replace(/^\{"msg"/, '{"msg"')).pids as number[];
+    pids = JSON.parse(`{${workersLine}`.replace(/^\{"msg"/, '{"msg"')).pids as number[];
     expect(new Set(pids).size).toBe(2);
     const url = JSON.parse(`{${await waitForOutput(server, /"url":"http:\/\/[^"]+"/)}}`).url as string;
 
