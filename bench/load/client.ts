@@ -6,7 +6,10 @@ import type { Request } from "./ops.js";
 // sending requests back to back from a shared rotation of `requests` (so consecutive requests
 // differ), for `seconds` (after `warmup` seconds not counted). Bounded: stops at the time limit.
 // Input on stdin: { url, requests, connections, seconds, warmup }. Output on stdout: the latencies
-// (and this process's CPU time, the load generator's share of the cores).
+// (and this process's CPU time, the load generator's share of the cores). A request the server
+// never answered (the connection reset or closed under it) counts as an error and in
+// `connectionErrors`, and the connection is replaced; only a server that refuses connections
+// (it is gone) ends the run early, with an error.
 interface Input {
   url: string;
   requests: Request[];
@@ -41,6 +44,8 @@ function send(body: Buffer): Promise<{ status: number; bytes: number; errors: bo
           bytes += chunk.length;
         });
         res.on("end", () => done({ status: res.statusCode ?? 0, bytes, errors: head.startsWith('{"errors"'), cached: res.headers["x-taawun-cache"] === "hit" }));
+        // A connection cut while the answer arrives.
+        res.on("error", fail);
       },
     );
     req.on("error", fail);
@@ -51,6 +56,9 @@ function send(body: Buffer): Promise<{ status: number; bytes: number; errors: bo
 let next = 0;
 const latencies: number[] = [];
 let errors = 0;
+// Requests that got no answer at all (e.g. ECONNRESET), and the first few messages.
+let connectionErrors = 0;
+const connectionErrorMessages = new Set<string>();
 let bytes = 0;
 // Answers the API's response cache gave (its x-taawun-cache header): a load run must not count them.
 let cacheHits = 0;
@@ -62,7 +70,20 @@ async function loop() {
   while (performance.now() < end) {
     const body = bodies[next++ % bodies.length]!;
     const t = performance.now();
-    const result = await send(body);
+    let result: Awaited<ReturnType<typeof send>>;
+    try {
+      result = await send(body);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Nothing listens any more: every further request would fail at once.
+      if (code === "ECONNREFUSED") throw error;
+      if (t >= measureFrom) {
+        errors += 1;
+        connectionErrors += 1;
+      }
+      if (connectionErrorMessages.size < 5) connectionErrorMessages.add(`${code ?? ""} ${(error as Error).message}`.trim());
+      continue;
+    }
     const done = performance.now();
     if (t >= measureFrom) {
       latencies.push(done - t);
@@ -76,4 +97,4 @@ await Promise.all(Array.from({ length: input.connections }, loop));
 const elapsed = (performance.now() - measureFrom) / 1000;
 agent.destroy();
 const cpu = process.cpuUsage();
-process.stdout.write(JSON.stringify({ latencies, errors, cacheHits, bytes, elapsed, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
+process.stdout.write(JSON.stringify({ latencies, errors, connectionErrors, connectionErrorMessages: [...connectionErrorMessages], cacheHits, bytes, elapsed, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));

@@ -1,9 +1,12 @@
-import { createServer } from "node:http";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import cluster from "node:cluster";
+import type { Worker } from "node:cluster";
+import http, { createServer } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import pg from "pg";
+import { reportListening, serveInWorkers } from "../../src/app/serveInWorkers.js";
 import { startServer } from "../../src/app/startServer.js";
 import { openDatabase } from "../../src/db/openDatabase.js";
 import { PostgresSql } from "../../src/db/PostgresSql.js";
@@ -16,13 +19,34 @@ import { createNaiveServer } from "./naive.js";
 import type { OperationName } from "./ops.js";
 
 // One target of the load benchmark, in its own process:
-// `server.ts <floor|api|naive|floor-pg|api-pg> <db file or postgres:// URL> [pg pool size]`.
+// `server.ts <floor|api|api-workers|naive|floor-pg|api-pg> <db file or postgres:// URL> [pg pool size]`.
 // Prints `listening <url>` once ready; answers the driver's IPC message "stats" with the SQL
-// statements run so far, the peak RSS and the CPU time used.
+// statements run so far, the peak RSS and the CPU time used. `api-workers` is the API as
+// `TAAWUN_WORKERS=2 npm start` serves it: this process is the cluster primary (it serves nothing),
+// two forked copies of this script serve on the shared port, and the primary answers "stats" with
+// the sum over the workers and itself.
 const [target, file, poolArg] = process.argv.slice(2) as [string, string, string | undefined];
 const poolSize = Number(poolArg ?? 10);
+const WORKERS = 2;
 let statements = 0;
 let url: string;
+/** In the api-workers primary: the stats summed over the workers and this process. */
+let primaryStats: (() => Promise<Stats>) | undefined;
+
+/** What the driver gets for "stats" (bench/load.ts). */
+interface Stats {
+  statements: number;
+  maxRssMb: number;
+  rssMb: number;
+  cpuSeconds: number;
+  memory: { s: number; rssMb: number; heapMb: number }[];
+}
+/** A worker's answer to the primary's stats request (cluster IPC), told apart from serveInWorkers' messages by its type. */
+interface WorkerStats {
+  type: "bench:stats";
+  id: number;
+  stats: Stats;
+}
 
 /** The floors' HTTP side: parse the GraphQL request, answer with the handler's data, nothing else. */
 function floorServer(answer: (op: OperationName, variables: Record<string, string>) => unknown) {
@@ -56,7 +80,7 @@ if (target === "floor") {
 } else if (target === "floor-pg") {
   const handlers = createPostgresFloor(new pg.Pool({ connectionString: file, max: poolSize }), () => (statements += 1));
   url = await listen(floorServer((op, variables) => handlers[op](variables)));
-} else if (target === "api") {
+} else if (target === "api" || (target === "api-workers" && cluster.isWorker)) {
   // The shipped server, unchanged; only the statement counter is wrapped around Sql.
   for (const method of ["all", "get"] as const) {
     const original = Sql.prototype[method];
@@ -68,6 +92,36 @@ if (target === "floor") {
   // Uncached on purpose: the mix repeats its 5,000 requests, so a response cache would measure itself.
   const running = await startServer({ file, port: 0, logger: silentLogger, responseCacheMb: 0 });
   url = running.url;
+  if (cluster.isWorker) {
+    // As in src/main.ts: SIGTERM (the primary's pool.stop()) drains and closes the database; a
+    // worker whose primary is gone stops too.
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      running.stop().then(() => process.exit(0), () => process.exit(1));
+    };
+    process.on("SIGTERM", stop);
+    process.on("disconnect", stop);
+    reportListening(url);
+  }
+} else if (target === "api-workers") {
+  // The cluster primary, as src/main.ts runs it with TAAWUN_WORKERS=2: forks this script twice
+  // (same arguments, same --import tsx) and waits until both workers listen on the shared port.
+  const pool = await serveInWorkers(WORKERS, silentLogger);
+  url = pool.url;
+  primaryStats = workerStatsRelay(pool.workers);
+  let stopping = false;
+  process.on("SIGTERM", () => {
+    if (stopping) return;
+    stopping = true;
+    // A worker stuck draining is cut off: the run must not leave processes behind.
+    setTimeout(() => {
+      for (const worker of pool.workers()) worker.process.kill("SIGKILL");
+      process.exit(1);
+    }, 15_000).unref();
+    pool.stop().then(() => process.exit(0), () => process.exit(1));
+  });
 } else if (target === "api-pg") {
   // The shipped server on PostgreSQL, unchanged. Every statement a pool sends is counted, at the
   // pool rather than in PostgresSql, so the count does not depend on how the reader is layered.
@@ -81,8 +135,22 @@ if (target === "floor") {
 } else if (target === "naive") {
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log: [{ emit: "event", level: "query" }] });
   prisma.$on("query", () => (statements += 1));
-  const { url: base } = await startStandaloneServer(createNaiveServer(prisma), { listen: { port: 0, host: "127.0.0.1" } });
-  url = base;
+  // startStandaloneServer keeps its http.Server to itself; catch it as it is made (synchronously,
+  // before the call's first await) to turn off the keep-alive timeout. At 1M articles the naive
+  // resolvers run synchronous SQLite scans of 0.5–2 s each (Meeting WHERE EXISTS(… Participant …)
+  // ORDER BY dateSort), back to back, blocking the event loop for 7–12 s. When it unblocks, Node
+  // runs timers before it reads sockets, so the keep-alive timer (5 s + 1 s) of each connection
+  // answered more than 6 s earlier fires first and destroys the connection with the load
+  // generator's next request unread in its buffer: the client gets ECONNRESET although it never
+  // idled. With the timer off those requests are answered, late, which is what we measure.
+  const createServerOriginal = http.createServer;
+  let standalone = undefined as Server | undefined;
+  (http as { createServer: unknown }).createServer = (...args: Parameters<typeof createServer>) => (standalone = createServerOriginal(...args));
+  const starting = startStandaloneServer(createNaiveServer(prisma), { listen: { port: 0, host: "127.0.0.1" } });
+  http.createServer = createServerOriginal;
+  if (!standalone) throw new Error("startStandaloneServer did not create its server through http.createServer");
+  standalone.keepAliveTimeout = 0;
+  url = (await starting).url;
 } else {
   throw new Error(`unknown target ${target}`);
 }
@@ -94,10 +162,58 @@ setInterval(() => {
   const usage = process.memoryUsage();
   memory.push({ s: Math.round((performance.now() - born) / 1000), rssMb: +(usage.rss / 1e6).toFixed(1), heapMb: +(usage.heapUsed / 1e6).toFixed(1) });
 }, 10_000).unref();
+function ownStats(): Stats {
+  const cpu = process.cpuUsage();
+  return { statements, maxRssMb: +(process.resourceUsage().maxRSS / 1024).toFixed(1), rssMb: +(process.memoryUsage().rss / 1e6).toFixed(1), cpuSeconds: (cpu.user + cpu.system) / 1e6, memory };
+}
 process.on("message", (message) => {
-  if (message === "stats") {
-    const cpu = process.cpuUsage();
-    process.send!({ statements, maxRssMb: +(process.resourceUsage().maxRSS / 1024).toFixed(1), rssMb: +(process.memoryUsage().rss / 1e6).toFixed(1), cpuSeconds: (cpu.user + cpu.system) / 1e6, memory });
-  }
+  if (message !== "stats") return;
+  if (cluster.isWorker) process.send!({ type: "bench:stats", id: cluster.worker!.id, stats: ownStats() } satisfies WorkerStats);
+  else if (primaryStats) primaryStats().then((stats) => process.send!(stats));
+  else process.send!(ownStats());
 });
-console.log(`listening ${url}`);
+// A worker says where it listens through reportListening; the primary prints for the driver.
+if (!cluster.isWorker) console.log(`listening ${url}`);
+
+/**
+ * The primary's answer to "stats": asks every live worker over cluster IPC and sums statements,
+ * CPU time, current RSS and peak RSS (each worker's peak, plus the primary's own: the processes
+ * run side by side), and the memory samples index by index. A worker that died keeps counting with
+ * its last answer, so the counters the driver subtracts never go backwards.
+ */
+function workerStatsRelay(workers: () => Worker[]): () => Promise<Stats> {
+  const last = new Map<number, Stats>();
+  const ask = (worker: Worker) =>
+    new Promise<void>((done) => {
+      const onMessage = (message: WorkerStats) => {
+        if (message?.type !== "bench:stats") return;
+        last.set(worker.id, message.stats);
+        finish();
+      };
+      const finish = () => {
+        worker.off("message", onMessage);
+        worker.off("exit", finish);
+        done();
+      };
+      worker.on("message", onMessage);
+      worker.once("exit", finish);
+      worker.send("stats");
+    });
+  return async () => {
+    await Promise.all(workers().filter((w) => !w.isDead()).map(ask));
+    const all = [ownStats(), ...last.values()];
+    const sum = (pick: (s: Stats) => number, digits: number) => +all.reduce((total, s) => total + pick(s), 0).toFixed(digits);
+    const samples = Math.min(...all.map((s) => s.memory.length));
+    return {
+      statements: sum((s) => s.statements, 0),
+      maxRssMb: sum((s) => s.maxRssMb, 1),
+      rssMb: sum((s) => s.rssMb, 1),
+      cpuSeconds: sum((s) => s.cpuSeconds, 6),
+      memory: Array.from({ length: samples }, (_, i) => ({
+        s: memory[i]!.s,
+        rssMb: +all.reduce((total, s) => total + s.memory[i]!.rssMb, 0).toFixed(1),
+        heapMb: +all.reduce((total, s) => total + s.memory[i]!.heapMb, 0).toFixed(1),
+      })),
+    };
+  };
+}
