@@ -10,6 +10,7 @@ import { accessPolicyFromEnv } from "./auth/authenticate.js";
 import { responseCacheMbFromEnv } from "./cache/responseCacheMbFromEnv.js";
 import { progressLine } from "./cli/progressLine.js";
 import { databaseTarget } from "./db/databaseTarget.js";
+import { readUrlFromEnv } from "./db/readUrlFromEnv.js";
 import { jsonLogger } from "./server/logger.js";
 import { redactUrl } from "./db/redactUrl.js";
 
@@ -43,7 +44,8 @@ try {
   // Read before migrating, so a mistyped value stops the start before it touches the database.
   const responseCacheMb = responseCacheMbFromEnv();
   const workers = workerCountFromEnv(process.env.TAAWUN_WORKERS, availableParallelism());
-  const where = target.provider === "sqlite" ? target.file : redactUrl(target.url);
+  const readUrl = readUrlFromEnv(target);
+  const where = target.provider === "sqlite" ? target.file : redactUrl(target.url) + (readUrl ? `, reads from ${redactUrl(readUrl)}` : "");
   if (cluster.isPrimary) await prepareDatabase(target, logger, progressLine());
   if (cluster.isPrimary && workers > 1) {
     const pool = await serveInWorkers(workers, logger);
@@ -53,6 +55,7 @@ try {
     const running = await startServer({
       file: target,
       ...(process.env.TAAWUN_PG_POOL_SIZE ? { poolSize: Number(process.env.TAAWUN_PG_POOL_SIZE) } : {}),
+      ...(readUrl ? { readUrl } : {}),
       port,
       host: process.env.HOST ?? "0.0.0.0",
       logger,

@@ -9,10 +9,12 @@ import { createPrisma } from "../db/createPrisma.js";
 import { DeadlineSql } from "../hardening/DeadlineSql.js";
 import type { DatabaseTarget } from "../db/databaseTarget.js";
 import { openReader } from "../db/openReader.js";
+import { ReplicaSql } from "../db/ReplicaSql.js";
 import { createHttpServer } from "../http/createHttpServer.js";
 import type { RequestHandler } from "../http/createHttpServer.js";
 import { createIdeHandler } from "../ide/serveIde.js";
 import { createApolloServer } from "../server/createApolloServer.js";
+import { primaryForMutations } from "../server/primaryForMutations.js";
 import type { Logger } from "../server/logger.js";
 
 export interface StartOptions {
@@ -20,6 +22,11 @@ export interface StartOptions {
   file: string | DatabaseTarget;
   /** PostgreSQL read pool size (default 10); ignored for SQLite. */
   poolSize?: number;
+  /**
+   * PostgreSQL only: a read replica for the read pool (DATABASE_READ_URL). Mutations and API-key
+   * checks still read from the primary; the response cache is off (docs/postgresql.md).
+   */
+  readUrl?: string;
   port: number;
   host?: string;
   logger: Logger;
@@ -52,20 +59,36 @@ export interface RunningServer {
 /** Serves the API over a migrated database. Port 0 picks a free port (tests). */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const target: DatabaseTarget = typeof options.file === "string" ? { provider: "sqlite", file: options.file } : options.file;
-  const reader = openReader(target, options.poolSize === undefined ? {} : { poolSize: options.poolSize });
+  if (options.readUrl !== undefined && target.provider !== "postgres") {
+    throw new Error("DATABASE_READ_URL names a PostgreSQL read replica; it needs DATABASE_URL to be PostgreSQL too.");
+  }
+  const pool = options.poolSize === undefined ? {} : { poolSize: options.poolSize };
+  const reader = openReader(options.readUrl === undefined ? target : { provider: "postgres", url: options.readUrl }, pool);
   const sql = reader.sql;
+  // The primary's own small read pool, for what must see the latest commit: mutations, API keys.
+  const primary = options.readUrl === undefined ? undefined : openReader(target, { poolSize: 4 });
   // Writes (mutations) go through Prisma on its own connection(s); reads stay on the reader.
   const prisma = createPrisma(target);
   const policy = { requireKeyForReads: options.requireKeyForReads ?? false };
   const apollo = createApolloServer({ logger: options.logger, ...(options.introspection === undefined ? {} : { introspection: options.introspection }) });
-  // A cached answer skips authentication, so there is none where reads need a key.
-  const responseCache = policy.requireKeyForReads ? undefined : await openResponseCache(target, reader, options.responseCacheMb ?? 0, options.logger);
+  // A cached answer skips authentication, so there is none where reads need a key. Nor with a
+  // replica: a write's notification comes from the primary before the replica has replayed it, so
+  // an answer read from the replica just after could be stored stale and outlive the drop.
+  const cacheMb = primary ? 0 : (options.responseCacheMb ?? 0);
+  if (primary && (options.responseCacheMb ?? 0) > 0) options.logger.info("response cache off: reads come from a replica (DATABASE_READ_URL)");
+  const responseCache = policy.requireKeyForReads ? undefined : await openResponseCache(target, reader, cacheMb, options.logger);
   if (responseCache) apollo.addPlugin(clearAfterMutation(responseCache.cache));
+  if (primary) apollo.addPlugin(primaryForMutations);
   await apollo.start();
   const before: RequestHandler[] = options.ide ? [createIdeHandler(options.ide)] : [];
   const server = createHttpServer(
     apollo,
-    async (req, deadline) => createContext(new DeadlineSql(sql, deadline), { caller: await authenticate(req.headers.authorization, sql, policy), prisma }),
+    async (req, deadline) => {
+      const caller = await authenticate(req.headers.authorization, primary?.sql ?? sql, policy);
+      if (!primary) return createContext(new DeadlineSql(sql, deadline), { caller, prisma });
+      const routed = new ReplicaSql(sql, primary.sql);
+      return createContext(new DeadlineSql(routed, deadline), { caller, prisma, usePrimary: () => routed.usePrimary() });
+    },
     before,
     {
       ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
@@ -90,6 +113,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await responseCache?.close();
       await prisma.$disconnect();
       await reader.close();
+      await primary?.close();
     },
   };
 }

@@ -12,4 +12,6 @@ export interface Context {
   caller: Caller;
   /** Prisma, which owns the writes; null where the server was built read-only (some tests). */
   prisma: PrismaClient | null;
+  /** With a read replica: send the rest of this request's reads to the primary (mutations). */
+  usePrimary?: () => void;
 }

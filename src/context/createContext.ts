@@ -7,7 +7,13 @@ import { createLoaders } from "../loaders/createLoaders.js";
 import type { Context } from "./Context.js";
 
 /** A fresh context per request: its own loaders (caches) and its own statement count. */
-export function createContext(sql: SqlReader, options: { caller?: Caller; prisma?: PrismaClient | null } = {}): Context {
+export function createContext(sql: SqlReader, options: { caller?: Caller; prisma?: PrismaClient | null; usePrimary?: () => void } = {}): Context {
   const counting = new CountingSql(sql);
-  return { sql: counting, loaders: createLoaders(counting), caller: options.caller ?? ANONYMOUS, prisma: options.prisma ?? null };
+  return {
+    sql: counting,
+    loaders: createLoaders(counting),
+    caller: options.caller ?? ANONYMOUS,
+    prisma: options.prisma ?? null,
+    ...(options.usePrimary ? { usePrimary: options.usePrimary } : {}),
+  };
 }
