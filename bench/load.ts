@@ -15,6 +15,7 @@ import { postgresCpuSeconds } from "./load/postgresCpuSeconds.js";
 import { OPERATION_NAMES, OPERATIONS, sampleRequests } from "./load/ops.js";
 import type { OperationName, Request } from "./load/ops.js";
 import { benchPostgresUrl } from "./postgres/benchPostgresUrl.js";
+import type { Stats } from "./load/Stats.js";
 
 // `npm run bench:load -- --articles 10000 [--connections 32] [--seconds 20] [--targets floor,api,naive]
 //   [--pg-url postgres://…/bench_corpus_10000] [--pg-pool 10] [--checks 25] [--tag name]`
@@ -104,13 +105,6 @@ if (targets.some((spec) => parseTarget(spec).postgres)) {
 }
 const pgDatabase = decodeURIComponent(new URL(pgUrl).pathname.slice(1));
 
-interface Stats {
-  statements: number;
-  maxRssMb: number;
-  rssMb: number;
-  cpuSeconds: number;
-  memory: { s: number; rssMb: number; heapMb: number }[];
-}
 
 /** How long a stats answer may take: the server answers between requests, so a blocked event loop delays it. */
 const STATS_TIMEOUT_MS = 120_000;

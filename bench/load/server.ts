@@ -17,6 +17,7 @@ import { createFloor } from "./floor.js";
 import { createPostgresFloor } from "./floorPostgres.js";
 import { createNaiveServer } from "./naive.js";
 import type { OperationName } from "./ops.js";
+import type { Stats } from "./Stats.js";
 
 // One target of the load benchmark, in its own process:
 // `server.ts <floor|api|api-workers|naive|floor-pg|api-pg> <db file or postgres:// URL> [pg pool size]`.
@@ -33,14 +34,6 @@ let url: string;
 /** In the api-workers primary: the stats summed over the workers and this process. */
 let primaryStats: (() => Promise<Stats>) | undefined;
 
-/** What the driver gets for "stats" (bench/load.ts). */
-interface Stats {
-  statements: number;
-  maxRssMb: number;
-  rssMb: number;
-  cpuSeconds: number;
-  memory: { s: number; rssMb: number; heapMb: number }[];
-}
 /** A worker's answer to the primary's stats request (cluster IPC), told apart from serveInWorkers' messages by its type. */
 interface WorkerStats {
   type: "bench:stats";
