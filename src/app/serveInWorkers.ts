@@ -19,6 +19,17 @@ export interface WorkerPool {
 
 /** A worker that dies this soon after it started is not restarted: it would only die again. */
 const MIN_LIFETIME_MS = 2_000;
+/** Deaths further apart than this are unrelated; closer ones back off. */
+const DEATH_WINDOW_MS = 60_000;
+
+/**
+ * How long to wait before replacing a worker, given how many died in the last minute (this one
+ * included): at once for the first, then 1, 2, 4… s up to 30 s, so a request that kills every
+ * worker it reaches cannot turn the primary into a fork loop.
+ */
+export function restartDelayMs(recentDeaths: number): number {
+  return recentDeaths <= 1 ? 0 : Math.min(30_000, 1_000 * 2 ** (recentDeaths - 2));
+}
 
 /**
  * The primary's side of `TAAWUN_WORKERS=N`: forks N copies of the running script, which share
@@ -30,12 +41,12 @@ const MIN_LIFETIME_MS = 2_000;
  * The primary itself serves nothing; it migrates and seeds before forking (main.ts), so workers
  * never race to migrate.
  */
-export function serveInWorkers(count: number, logger: Logger, env: Record<string, string> = {}): Promise<WorkerPool> {
+export function serveInWorkers(count: number, logger: Logger): Promise<WorkerPool> {
   let stopping = false;
-  let url: string | undefined;
   const started = new Map<Worker, number>();
+  let deaths: number[] = [];
   const fork = () => {
-    const worker = cluster.fork(env);
+    const worker = cluster.fork();
     started.set(worker, Date.now());
     return worker;
   };
@@ -44,10 +55,9 @@ export function serveInWorkers(count: number, logger: Logger, env: Record<string
     for (let i = 0; i < count; i++) waiting.add(fork());
     cluster.on("message", (worker, message: WorkerListening) => {
       if (message?.type !== "taawun:listening") return;
-      url = message.url;
       if (waiting.delete(worker) && waiting.size === 0) {
         logger.info("workers listening", { workers: count, pids: Object.values(cluster.workers ?? {}).map((w) => w?.process.pid) });
-        resolve({ url, workers: () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined), stop });
+        resolve({ url: message.url, workers: () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined), stop });
       }
     });
     cluster.on("exit", (worker, code, signal) => {
@@ -63,8 +73,14 @@ export function serveInWorkers(count: number, logger: Logger, env: Record<string
         logger.error("a worker died right after starting; not restarting it", { pid: worker.process.pid, code, signal });
         return;
       }
-      logger.warn("a worker died; starting another", { pid: worker.process.pid, code, signal });
-      fork();
+      const now = Date.now();
+      deaths = [...deaths.filter((at) => now - at < DEATH_WINDOW_MS), now];
+      const delayMs = restartDelayMs(deaths.length);
+      logger.warn("a worker died; starting another", { pid: worker.process.pid, code, signal, inMs: delayMs });
+      // Not unref'd: with every worker gone, this timer is what keeps the primary alive.
+      setTimeout(() => {
+        if (!stopping) fork();
+      }, delayMs);
     });
   });
 

@@ -1,6 +1,6 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { workerCountFromEnv } from "../../src/app/serveInWorkers.js";
+import { restartDelayMs, workerCountFromEnv } from "../../src/app/serveInWorkers.js";
 import { createApiKey } from "../../src/auth/apiKeys.js";
 import { createPrisma } from "../../src/db/createPrisma.js";
 import { writeTransaction } from "../../src/db/writeTransaction.js";
@@ -106,5 +106,11 @@ describe("TAAWUN_WORKERS", () => {
     expect(workerCountFromEnv("auto", 8)).toBe(8);
     expect(workerCountFromEnv("3", 8)).toBe(3);
     for (const bad of ["0", "-1", "1.5", "two", "257"]) expect(() => workerCountFromEnv(bad, 8)).toThrow(/TAAWUN_WORKERS must be a whole number from 1 to 256, or "auto"/);
+  });
+});
+
+describe("replacing workers that keep dying", () => {
+  it("replaces the first at once, then backs off 1, 2, 4… s up to 30 s within a minute", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map(restartDelayMs)).toEqual([0, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
   });
 });
