@@ -79,7 +79,9 @@ export function serveInWorkers(count: number, logger: Logger): Promise<WorkerPoo
       logger.warn("a worker died; starting another", { pid: worker.process.pid, code, signal, inMs: delayMs });
       // Not unref'd: with every worker gone, this timer is what keeps the primary alive.
       setTimeout(() => {
-        if (!stopping) fork();
+        if (stopping) return;
+        const replacement = fork();
+        logger.info("worker started", { pid: replacement.process.pid });
       }, delayMs);
     });
   });

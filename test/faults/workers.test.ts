@@ -57,21 +57,25 @@ describe("npm start with TAAWUN_WORKERS=2", () => {
   it("serves from two processes that never serve each other's stale answers, replaces a dead one, and stops on SIGTERM", async () => {
     const server = startCommand("src/main.ts", [], database.file, { PORT: "0", HOST: "127.0.0.1", TAAWUN_IDE: "false", TAAWUN_WORKERS: "2" });
     let pids: number[] = [];
+    let log = "";
+    server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     // A failed assertion must not leave the primary and its workers serving after the run.
-    onTestFinished(async () => {
+    onTestFinished(async ({ task }) => {
+      if (task.result?.state === "fail") console.error(`npm start with two workers printed:\n${log}`);
       if (server.exitCode === null && server.signalCode === null) {
         server.kill("SIGTERM");
         await Promise.race([exited(server), new Promise((resolve) => setTimeout(resolve, 10_000))]);
       }
-      for (const pid of pids.filter(alive)) process.kill(pid, "SIGKILL");
+      const replacements = [...log.matchAll(/"msg":"worker started","pid":(\d+)/g)].map((m) => Number(m[1]));
+      for (const pid of [...pids, ...replacements].filter(alive)) process.kill(pid, "SIGKILL");
     });
-    let log = "";
-    server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    const workersLine = await waitForOutput(server, /"msg":"workers listening"[^\n]*/);
-    const started = Date.now();
-    pids = JSON.parse(`{${workersLine}`.replace(/^\{"msg"/, '{"msg"')).pids as number[];
-    expect(new Set(pids).size).toBe(2);
+    // The primary prints "workers listening" (with their pids) and then "listening" (the URL),
+    // often in one chunk: wait for the second, then read both from everything printed so far.
     const url = JSON.parse(`{${await waitForOutput(server, /"url":"http:\/\/[^"]+"/)}}`).url as string;
+    const started = Date.now();
+    pids = JSON.parse(/\{[^\n]*"msg":"workers listening"[^\n]*\}/.exec(log)![0]).pids as number[];
+    expect(new Set(pids).size).toBe(2);
 
     // Each worker keeps its own response cache: six reads on six connections miss once per worker.
     const before: Answer[] = [];
