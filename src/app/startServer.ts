@@ -9,6 +9,7 @@ import { createPrisma } from "../db/createPrisma.js";
 import { DeadlineSql } from "../hardening/DeadlineSql.js";
 import type { DatabaseTarget } from "../db/databaseTarget.js";
 import { openReader } from "../db/openReader.js";
+import { readUrlFromEnv } from "../db/readUrlFromEnv.js";
 import { ReplicaSql } from "../db/ReplicaSql.js";
 import { createHttpServer } from "../http/createHttpServer.js";
 import type { RequestHandler } from "../http/createHttpServer.js";
@@ -59,9 +60,7 @@ export interface RunningServer {
 /** Serves the API over a migrated database. Port 0 picks a free port (tests). */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const target: DatabaseTarget = typeof options.file === "string" ? { provider: "sqlite", file: options.file } : options.file;
-  if (options.readUrl !== undefined && target.provider !== "postgres") {
-    throw new Error("DATABASE_READ_URL names a PostgreSQL read replica; it needs DATABASE_URL to be PostgreSQL too.");
-  }
+  readUrlFromEnv(target, options.readUrl);
   const pool = options.poolSize === undefined ? {} : { poolSize: options.poolSize };
   const reader = openReader(options.readUrl === undefined ? target : { provider: "postgres", url: options.readUrl }, pool);
   const sql = reader.sql;

@@ -51,8 +51,8 @@ export async function meetingListSql(sql: SqlReader, filter: MeetingFilter | nul
     if (id === null) empty = true;
     else if (f.from != null && f.to != null && actorRefs.length === 0 && f.place == null && f.kind == null) {
       // The analyst's usual question, "this topic in this period", pages without sorting the window.
-      dateRangeSql("m", f.from, f.to);
-      return topicWindowQuery(sql, id, checkIsoDay(f.from, "filter.from"), checkIsoDay(f.to, "filter.to"));
+      const [from, to] = dateRangeSql("m", f.from, f.to).params as [string, string];
+      return topicWindowQuery(sql, id, from, to);
     } else if (f.from != null && f.to != null) {
       // A topic in a date window: the window's meetings come from MeetingTopic(topicId, dateSort)
       // as an index range; from outside it, only meetings without a single known day can overlap
