@@ -8,6 +8,7 @@ import { createContext } from "../context/createContext.js";
 import { createPrisma } from "../db/createPrisma.js";
 import { DeadlineSql } from "../hardening/DeadlineSql.js";
 import type { DatabaseTarget } from "../db/databaseTarget.js";
+import { isStandby } from "../db/isStandby.js";
 import { openReader } from "../db/openReader.js";
 import { readUrlFromEnv } from "../db/readUrlFromEnv.js";
 import { ReplicaSql } from "../db/ReplicaSql.js";
@@ -25,7 +26,8 @@ export interface StartOptions {
   poolSize?: number;
   /**
    * PostgreSQL only: a read replica for the read pool (DATABASE_READ_URL). Mutations and API-key
-   * checks still read from the primary; the response cache is off (docs/postgresql.md).
+   * checks still read from the primary. The response cache works with a streaming standby only
+   * (it waits for each write to be replayed) and is off otherwise (docs/postgresql.md).
    */
   readUrl?: string;
   port: number;
@@ -70,13 +72,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const prisma = createPrisma(target);
   const policy = { requireKeyForReads: options.requireKeyForReads ?? false };
   const apollo = createApolloServer({ logger: options.logger, ...(options.introspection === undefined ? {} : { introspection: options.introspection }) });
-  // A cached answer skips authentication, so there is none where reads need a key. Nor with a
-  // replica: a write's notification comes from the primary before the replica has replayed it, so
-  // an answer read from the replica just after could be stored stale and outlive the drop.
-  const cacheMb = primary ? 0 : (options.responseCacheMb ?? 0);
-  if (primary && (options.responseCacheMb ?? 0) > 0) options.logger.info("response cache off: reads come from a replica (DATABASE_READ_URL)");
-  const responseCache = policy.requireKeyForReads ? undefined : await openResponseCache(target, reader, cacheMb, options.logger);
-  if (responseCache) apollo.addPlugin(clearAfterMutation(responseCache.cache));
+  // A cached answer skips authentication, so there is none where reads need a key. With a replica,
+  // only a streaming standby: the cache stays off after each write until the standby has replayed
+  // it (src/cache/replicaCatchUp.ts), and only a standby reports how far it has replayed.
+  const standby = primary && (options.responseCacheMb ?? 0) > 0 && !policy.requireKeyForReads ? await isStandby(reader.sql) : false;
+  if (primary && !standby && (options.responseCacheMb ?? 0) > 0) options.logger.info("response cache off: DATABASE_READ_URL is not a streaming standby (pg_is_in_recovery() is false), so it cannot tell when a write has been replayed");
+  const cacheMb = primary && !standby ? 0 : (options.responseCacheMb ?? 0);
+  const responseCache = policy.requireKeyForReads ? undefined : await openResponseCache(target, reader, cacheMb, options.logger, {}, primary?.sql);
+  if (responseCache) apollo.addPlugin(clearAfterMutation(responseCache.wrote));
   if (primary) apollo.addPlugin(primaryForMutations);
   await apollo.start();
   const before: RequestHandler[] = options.ide ? [createIdeHandler(options.ide)] : [];

@@ -38,7 +38,8 @@ export class ResponseCache {
   private readonly lru: ByteLru<CachedAnswer>;
   private readonly databaseChanged: () => boolean;
   private generation = 0;
-  private isSuspended = false;
+  /** Why the cache is off, if it is: each reason is lifted on its own (the change feed, a lagging replica). */
+  private readonly suspensions = new Set<string>();
 
   constructor(options: ResponseCacheOptions) {
     this.lru = new ByteLru(options.budgetBytes);
@@ -51,7 +52,7 @@ export class ResponseCache {
   }
 
   get suspended(): boolean {
-    return this.isSuspended;
+    return this.suspensions.size > 0;
   }
 
   /** The stored answer for `key`, if the database has not changed since it was stored. */
@@ -83,16 +84,23 @@ export class ResponseCache {
     this.lru.clear();
   }
 
-  /** Stops caching (the change feed is down: a write could go unseen) until {@link resume}. */
-  suspend(): void {
+  /**
+   * Stops caching until {@link resume} with the same reason: the change feed is down (a write
+   * could go unseen), or a read replica has not replayed a write yet (an answer read now could be
+   * stale). Until every reason is lifted the cache neither serves nor stores.
+   */
+  suspend(reason = "change feed"): void {
     this.clear();
-    this.isSuspended = true;
+    this.suspensions.add(reason);
   }
 
-  /** Caches again from an empty cache: writes made while suspended were not seen. */
-  resume(): void {
+  /**
+   * Lifts one reason. The cache comes back empty, and answers begun while it was suspended are
+   * refused: they may have read what the suspension was about.
+   */
+  resume(reason = "change feed"): void {
     this.clear();
-    this.isSuspended = false;
+    this.suspensions.delete(reason);
   }
 
   stats(): ResponseCacheStats {

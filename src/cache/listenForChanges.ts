@@ -24,6 +24,12 @@ export interface ChangeListenerOptions {
   heartbeatMs?: number;
   /** Default 5 s. */
   heartbeatTimeoutMs?: number;
+  /**
+   * Told that a write may have been committed: on every notification, and each time the feed is
+   * LISTENing again (writes made while it was down went unseen). Used with a read replica
+   * (replicaCatchUp), which must replay those writes before the cache may fill again.
+   */
+  onChange?: () => void;
 }
 
 /** The change feed: `ready` settles after the first connection attempt, whatever its outcome. */
@@ -83,7 +89,9 @@ export function listenForChanges(url: string, cache: ResponseCache, logger: Logg
     client.on("error", (error: Error) => lose(error.message));
     client.on("end", () => lose("the connection closed"));
     client.on("notification", (message) => {
-      if (message.channel === RECORD_CHANGED_CHANNEL) cache.clear();
+      if (message.channel !== RECORD_CHANGED_CHANNEL) return;
+      cache.clear();
+      options.onChange?.();
     });
     try {
       await client.connect();
@@ -94,6 +102,8 @@ export function listenForChanges(url: string, cache: ResponseCache, logger: Logg
     }
     if (lost) return;
     delay = retryMs;
+    // Before resuming: a replica's catch-up suspends the cache first, so it never fills in between.
+    options.onChange?.();
     cache.resume();
     if (everLost) logger.info("response cache on again: the PostgreSQL change feed is back");
     // LISTEN again rather than SELECT 1: it is a no-op round trip that leaves pg_stat_activity

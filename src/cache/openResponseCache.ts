@@ -1,15 +1,19 @@
 import type { DatabaseTarget } from "../db/databaseTarget.js";
 import type { Reader } from "../db/openReader.js";
 import { Sql } from "../db/Sql.js";
+import type { SqlReader } from "../db/Sql.js";
 import type { Logger } from "../server/logger.js";
 import { dataVersionWatch } from "./dataVersionWatch.js";
 import { listenForChanges } from "./listenForChanges.js";
 import type { ChangeListenerOptions } from "./listenForChanges.js";
+import { replicaCatchUp } from "./replicaCatchUp.js";
 import { ResponseCache } from "./ResponseCache.js";
 
 /** A response cache wired to its database's change signal; `close` stops listening. */
 export interface OpenResponseCache {
   cache: ResponseCache;
+  /** Tells the cache this process committed a write (its mutations), before the change signal arrives. */
+  wrote(): void;
   close(): Promise<void>;
 }
 
@@ -27,6 +31,8 @@ export async function openResponseCache(
   megabytes: number,
   logger: Logger,
   listenerOptions: ChangeListenerOptions = {},
+  /** With reads from a streaming replica (`reader`): the primary, whose WAL position the replica must replay first (replicaCatchUp). */
+  primary?: SqlReader,
 ): Promise<OpenResponseCache | undefined> {
   if (!Number.isFinite(megabytes) || megabytes < 0) {
     throw new Error(`The response cache size must be a number of megabytes, 0 or more (0 turns it off); got ${megabytes}.`);
@@ -36,10 +42,21 @@ export async function openResponseCache(
   if (target.provider === "sqlite") {
     if (!(reader.sql instanceof Sql)) throw new Error("A SQLite response cache needs the SQLite reader's connection.");
     const cache = new ResponseCache({ budgetBytes, databaseChanged: dataVersionWatch(reader.sql.db) });
-    return { cache, close: async () => undefined };
+    return { cache, wrote: () => cache.clear(), close: async () => undefined };
   }
   const cache = new ResponseCache({ budgetBytes });
-  const listener = listenForChanges(target.url, cache, logger, listenerOptions);
+  const catchUp = primary ? replicaCatchUp(cache, primary, reader.sql, logger) : undefined;
+  const listener = listenForChanges(target.url, cache, logger, catchUp ? { ...listenerOptions, onChange: catchUp.wrote } : listenerOptions);
   await listener.ready;
-  return { cache, close: () => listener.close() };
+  return {
+    cache,
+    wrote: () => {
+      cache.clear();
+      catchUp?.wrote();
+    },
+    close: async () => {
+      catchUp?.close();
+      await listener.close();
+    },
+  };
 }

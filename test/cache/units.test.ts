@@ -9,6 +9,7 @@ import { canonicalJson } from "../../src/cache/canonicalJson.js";
 import { isQueryOperation } from "../../src/cache/isQueryOperation.js";
 import { rememberAnswer } from "../../src/cache/rememberAnswer.js";
 import { ResponseCache } from "../../src/cache/ResponseCache.js";
+import { REPLICA_BEHIND, walPosition } from "../../src/cache/replicaCatchUp.js";
 import { DEFAULT_RESPONSE_CACHE_MB, responseCacheMbFromEnv } from "../../src/cache/responseCacheMbFromEnv.js";
 
 const JSON_HEADERS: [string, string][] = [["content-type", "application/json; charset=utf-8"]];
@@ -172,6 +173,30 @@ describe("ResponseCache", () => {
     expect(cache.lookup("k")).toBeUndefined();
     expect(cache.store("k", answer("{}"), before)).toBe(false);
     expect(cache.store("k", answer("{}"), cache.begin())).toBe(true);
+  });
+
+  it("stays off until every reason to suspend it is lifted (the change feed, a lagging replica)", () => {
+    const cache = new ResponseCache({ budgetBytes: 1 << 20 });
+    cache.suspend();
+    cache.suspend(REPLICA_BEHIND);
+    const during = cache.begin();
+    cache.resume();
+    expect(cache.suspended).toBe(true);
+    expect(cache.store("k", answer("{}"), cache.begin())).toBe(false);
+    cache.resume(REPLICA_BEHIND);
+    expect(cache.suspended).toBe(false);
+    // Begun while the replica lagged: it may have read the old state.
+    expect(cache.store("k", answer("{}"), during)).toBe(false);
+    expect(cache.store("k", answer("{}"), cache.begin())).toBe(true);
+  });
+});
+
+describe("walPosition", () => {
+  it("orders PostgreSQL WAL positions as numbers, not as text", () => {
+    expect(walPosition("0/9") < walPosition("0/10")).toBe(true);
+    expect(walPosition("1/0") > walPosition("0/FFFFFFFF")).toBe(true);
+    expect(walPosition("16/B374D848")).toBe(0x16b374d848n);
+    expect(() => walPosition("16-B374D848")).toThrow(/Not a WAL position/);
   });
 });
 

@@ -68,3 +68,24 @@ export async function createPostgresDatabase(): Promise<PostgresTestDatabase> {
     },
   };
 }
+
+/**
+ * The admin URL of a streaming standby of the test server (`TAAWUN_TEST_POSTGRES_REPLICA_URL`;
+ * .ci/run starts one with pg_basebackup): every database created on the server appears there.
+ */
+export function postgresReplicaAdminUrl(): string | undefined {
+  const url = process.env.TAAWUN_TEST_POSTGRES_REPLICA_URL;
+  return url && url.length > 0 ? url : undefined;
+}
+
+/** `describe` for tests that need the standby as well: skipped without one, except under CI, where they fail. */
+export function describeIfPostgresReplica(name: string, body: () => void): void {
+  if (postgresAdminUrl() && postgresReplicaAdminUrl()) describe(name, body);
+  else if (inCi()) {
+    describe(name, () => {
+      it("has a PostgreSQL server and a streaming standby of it", () => {
+        throw new Error(`${MISSING} Tests of read replicas also need TAAWUN_TEST_POSTGRES_REPLICA_URL: the admin URL of a streaming standby of that server (.ci/run starts one).`);
+      });
+    });
+  } else describe.skip(name, body);
+}
