@@ -17,19 +17,28 @@ import type { OperationName, Request } from "./load/ops.js";
 import { benchPostgresUrl } from "./postgres/benchPostgresUrl.js";
 import type { Stats } from "./load/Stats.js";
 
-// `npm run bench:load -- --articles 10000 [--connections 32] [--seconds 20] [--targets floor,api,naive]
-//   [--pg-url postgres://…/bench_corpus_10000] [--pg-pool 10] [--checks 25] [--tag name]`
+// `npm run bench:load -- --articles 10000 [--connections 32] [--seconds 20] [--warmup 3] [--rounds 1]
+//   [--targets floor,api,naive] [--pg-url postgres://…/bench_corpus_10000] [--pg-pool 10] [--checks 25] [--tag name]`
 // HTTP load on the analyst mix against each target in turn (its own server process, loaded from a
 // second process over 127.0.0.1), all in one run: req/s, p50/p99, SQL statements per operation,
 // peak RSS, CPU (server, load generator, PostgreSQL, kernel interrupts, other processes), and the
 // ratios API/floor and API/naive (and on PostgreSQL API/floor and PostgreSQL/SQLite). `api-workers`
 // is the API as `TAAWUN_WORKERS=2 npm start` serves it (a cluster primary and two workers; its
-// statements, CPU and RSS are the sums over the three processes). Before
+// statements, CPU and RSS are the sums over the three processes); `floor-workers` is the floor in
+// the same two workers, and api-workers/floor-workers the like-for-like ratio on both cores.
+// `--rounds R` (R > 1) interleaves the targets, because this machine's speed drifts by tens of
+// percent over minutes: every server is started first, then R rounds each load every target in
+// turn for --seconds (after --warmup), so all targets sample the drift alike. A row then holds the
+// aggregate over its rounds (req/s = requests ÷ measured seconds, p50/p99 over all latencies, CPU
+// over all windows) and `rounds` (each round's req/s, p50/p99, CPU ms per request), and
+// `ratioRounds` each ratio round by round with its median and range: compare medians, not one
+// run's ratio. With --rounds 1 (the default) each server runs alone: start, check, load, stop. Before
 // loading, the same sample requests are sent to every target and the answers compared with the
 // first target's, so every target does the same work. The PostgreSQL targets (floor-pg, api-pg;
 // `api-pg:4` for another pool size) read the copy `npm run bench:pg:load-corpus` makes. A target
 // that fails (its server exits, the load generator fails) gets a row with `error` and the run
-// goes on with the next target. Writes bench/results/load-<N>[-tag].json and .svg.
+// goes on with the next target (with --rounds, without it in later rounds); every server is
+// stopped at the end, also when the run fails. Writes bench/results/load-<N>[-tag].json and .svg.
 const { values } = parseArgs({
   options: {
     articles: { type: "string", default: "10000" },
@@ -41,6 +50,7 @@ const { values } = parseArgs({
     targets: { type: "string", default: "floor,api,naive" },
     "pg-url": { type: "string" },
     "pg-pool": { type: "string", default: "10" },
+    rounds: { type: "string", default: "1" },
     tag: { type: "string", default: "" },
   },
 });
@@ -50,6 +60,8 @@ if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run be
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 const warmup = Number(values.warmup);
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number from 1; got ${values.rounds}`);
 const pgUrl = values["pg-url"] ?? benchPostgresUrl(articles);
 const pgPool = Number(values["pg-pool"]);
 
@@ -64,6 +76,8 @@ const TARGETS: Record<string, { kind: string; env: Record<string, string>; postg
   "api-prod": { kind: "api", env: { NODE_ENV: "production" } },
   // The API in two cluster workers, as `TAAWUN_WORKERS=2 npm start` runs it (src/app/serveInWorkers.ts).
   "api-workers": { kind: "api-workers", env: { NODE_ENV: "production" } },
+  // The floor in two cluster workers on the shared port (the same serveInWorkers pool): api-workers' baseline.
+  "floor-workers": { kind: "floor-workers", env: {} },
   naive: { kind: "naive", env: {} },
   "naive-prod": { kind: "naive", env: { NODE_ENV: "production" } },
   "floor-pg": { kind: "floor-pg", env: {}, postgres: true },
@@ -80,6 +94,7 @@ const parseTarget = (spec: string) => {
 };
 const targets = values.targets.split(",");
 targets.forEach(parseTarget);
+if (new Set(targets).size !== targets.length) throw new Error(`--targets names a target twice: ${values.targets}`);
 
 const db = new BetterSqlite3(file, { readonly: true });
 const requests = sampleRequests(db, 5000);
@@ -213,15 +228,56 @@ function runClient(url: string): Promise<ClientResult> {
   });
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: ArrayLike<number>, q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const sumOf = <T>(items: T[], pick: (item: T) => number) => items.reduce((total, item) => total + pick(item), 0);
+
+/** One load window on one target (one round): what the load generator and the CPU counters saw. */
+interface LoadWindow {
+  load: ClientResult;
+  /** Seconds from just before the load generator started (its warmup included) until the server's stats after it. */
+  wall: number;
+  /** CPU seconds used over `wall`: the server's processes, PostgreSQL, the load generator, every process on the machine, kernel interrupts. */
+  cpu: { server: number; postgres: number; client: number; processes: number; interrupts: number };
+}
+
+/** A target whose server is up and answered the checks; its load windows, one per round so far. */
+interface Prepared {
+  name: string;
+  target: RunningTarget;
+  perOp: Map<OperationName, number[]>;
+  windows: LoadWindow[];
+  /** The server's last answer to "stats" (peak RSS and memory samples for the row). */
+  stats?: Stats;
+}
+
 const answers = new Map<string, unknown[]>();
-const results: Record<string, unknown>[] = [];
-for (const name of targets) {
+/** Each target's row (its aggregate over the rounds, or its error), by name; written in --targets order. */
+const rows = new Map<string, Record<string, unknown>>();
+/** Every server started and not yet known to be stopped: stopped at the end whatever happens. */
+const running = new Set<RunningTarget>();
+
+async function stopTarget(target: RunningTarget | undefined) {
+  if (!target) return;
+  // Wait until the server (and, for the cluster targets, its workers) is gone.
+  await target.stop();
+  running.delete(target);
+}
+
+/** A target failed: it keeps an `error` row, and the run goes on with the others. */
+function markFailed(name: string, target: RunningTarget | undefined, error: unknown, round?: number) {
+  const exited = target?.exited();
+  const error_ = `${(error as Error).message}${exited && !(error as Error).message.includes(exited) ? ` (the server ${exited})` : ""}`;
+  rows.set(name, { target: name, error: error_, ...(round !== undefined && rounds > 1 ? { failedInRound: round } : {}) });
+  process.stderr.write(`FAILED: ${error_}\n`);
+}
+
+/** Starts the target's server and sends it the check requests one at a time, counting statements around each. */
+async function prepare(name: string): Promise<Prepared | undefined> {
   process.stderr.write(`${name.padEnd(10)} starting… `);
   let target: RunningTarget | undefined;
   try {
     target = await startTarget(name);
-    // Statements per operation: the check requests one at a time, counting around each.
+    running.add(target);
     const perOp = new Map<OperationName, number[]>();
     const got: unknown[] = [];
     for (const check of checks) {
@@ -231,71 +287,138 @@ for (const name of targets) {
       perOp.set(check.op, [...(perOp.get(check.op) ?? []), after - before]);
     }
     answers.set(name, got);
-    process.stderr.write(`loading ${connections} connections for ${warmup}+${seconds} s… `);
-    // CPU over the whole load window, in cores: who used the two cores while this target ran.
-    const cpuBefore = { server: (await target.stats()).cpuSeconds, postgres: postgresCpuSeconds(pgDatabase), machine: machineCpuSeconds(), at: performance.now() };
-    const load = await runClient(target.url);
-    const stats = await target.stats();
-    const wall = (performance.now() - cpuBefore.at) / 1000;
-    const cores = (used: number) => +(used / wall).toFixed(2);
-    const serverCores = cores(stats.cpuSeconds - cpuBefore.server);
-    const clientCores = cores(load.cpuSeconds);
-    const postgresCores = cores(postgresCpuSeconds(pgDatabase) - cpuBefore.postgres);
-    const machineAfter = machineCpuSeconds();
-    const processCores = cores(machineAfter.processes - cpuBefore.machine.processes);
-    const interruptCores = cores(machineAfter.interrupts - cpuBefore.machine.interrupts);
-    const sorted = load.latencies.sort((a, b) => a - b);
-    const statementsPerOp = Object.fromEntries(OPERATION_NAMES.map((op) => {
-      const counts = perOp.get(op) ?? [];
-      return [op, +(counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length)).toFixed(1)];
-    }));
-    const reqPerSec = Math.round(load.latencies.length / load.elapsed);
-    const row = {
-      target: name,
-      reqPerSec,
-      p50Ms: +quantile(sorted, 0.5).toFixed(2),
-      p99Ms: +quantile(sorted, 0.99).toFixed(2),
-      requests: load.latencies.length,
-      errors: load.errors,
-      connectionErrors: load.connectionErrors,
-      cacheHits: load.cacheHits,
-      // Same answers, same size: a target whose mean differs answered something else under load.
-      bytesPerRequest: Math.round(load.bytes / Math.max(1, load.latencies.length)),
-      statementsPerRequest: +(Object.values(statementsPerOp).reduce((a, b) => a + b, 0) / OPERATION_NAMES.length).toFixed(1),
-      peakRssMb: stats.maxRssMb,
-      cpuCores: {
-        server: serverCores,
-        postgres: postgresCores,
-        client: clientCores,
-        interrupts: interruptCores,
-        others: +Math.max(0, processCores - serverCores - postgresCores - clientCores).toFixed(2),
-        machine: +(processCores + interruptCores).toFixed(2),
-      },
-      // CPU per request (cores over the window ÷ req/s) holds up better than req/s when a
-      // neighbour takes part of the machine.
-      cpuMsPerRequest: {
-        server: +((serverCores * 1000) / Math.max(1, reqPerSec)).toFixed(2),
-        postgres: +((postgresCores * 1000) / Math.max(1, reqPerSec)).toFixed(2),
-      },
-      ...(parseTarget(name).postgres ? { pgPool: parseTarget(name).pool } : {}),
-      statementsPerOp,
-      memory: stats.memory,
-      ...(load.connectionErrorMessages.length ? { connectionErrorMessages: load.connectionErrorMessages } : {}),
-    };
-    results.push(row);
-    process.stderr.write(`${row.reqPerSec} req/s (cores: server ${serverCores}, postgres ${postgresCores}, load ${clientCores}, interrupts ${interruptCores}, others ${row.cpuCores.others})\n`);
-    if (load.connectionErrors) process.stderr.write(`  ${load.connectionErrors} requests got no answer: ${load.connectionErrorMessages.join("; ")}\n`);
+    if (rounds > 1) process.stderr.write(`answered the ${checks.length} checks\n`);
+    return { name, target, perOp, windows: [] };
   } catch (error) {
-    // Keep what the other targets measured: this one gets its error, and the run goes on.
-    const exited = target?.exited();
-    const error_ = `${(error as Error).message}${exited && !(error as Error).message.includes(exited) ? ` (the server ${exited})` : ""}`;
-    results.push({ target: name, error: error_ });
-    process.stderr.write(`FAILED: ${error_}\n`);
-  } finally {
-    // Wait until the server (and, for api-workers, its workers) is gone: the next target gets the cores.
-    await target?.stop();
+    markFailed(name, target, error);
+    await stopTarget(target);
+    return undefined;
   }
 }
+
+/** CPU cores, p50/p99 and req/s over some of a target's load windows (one round, or all of them). */
+function summarize(windows: LoadWindow[]) {
+  const wall = sumOf(windows, (w) => w.wall);
+  const cores = (pick: (w: LoadWindow) => number) => +(sumOf(windows, pick) / wall).toFixed(2);
+  const server = cores((w) => w.cpu.server);
+  const postgres = cores((w) => w.cpu.postgres);
+  const client = cores((w) => w.cpu.client);
+  const processes = cores((w) => w.cpu.processes);
+  const interrupts = cores((w) => w.cpu.interrupts);
+  const latencies = new Float64Array(sumOf(windows, (w) => w.load.latencies.length));
+  let at = 0;
+  for (const w of windows) {
+    latencies.set(w.load.latencies, at);
+    at += w.load.latencies.length;
+  }
+  latencies.sort();
+  const reqPerSec = Math.round(latencies.length / sumOf(windows, (w) => w.load.elapsed));
+  return {
+    reqPerSec,
+    p50Ms: +quantile(latencies, 0.5).toFixed(2),
+    p99Ms: +quantile(latencies, 0.99).toFixed(2),
+    requests: latencies.length,
+    // CPU over the load windows, in cores: who used the two cores while this target ran.
+    cpuCores: { server, postgres, client, interrupts, others: +Math.max(0, processes - server - postgres - client).toFixed(2), machine: +(processes + interrupts).toFixed(2) },
+    // CPU per request (cores over the window ÷ req/s) holds up better than req/s when a
+    // neighbour takes part of the machine.
+    cpuMsPerRequest: { server: +((server * 1000) / Math.max(1, reqPerSec)).toFixed(2), postgres: +((postgres * 1000) / Math.max(1, reqPerSec)).toFixed(2) },
+  };
+}
+
+/** One load window on a prepared target (warmup included, as every window); false if the target failed. */
+async function loadOnce(p: Prepared, round: number): Promise<boolean> {
+  if (rounds > 1) process.stderr.write(`round ${round}/${rounds} ${p.name.padEnd(13)} `);
+  try {
+    process.stderr.write(`loading ${connections} connections for ${warmup}+${seconds} s… `);
+    const before = { server: (await p.target.stats()).cpuSeconds, postgres: postgresCpuSeconds(pgDatabase), machine: machineCpuSeconds(), at: performance.now() };
+    const load = await runClient(p.target.url);
+    const stats = await p.target.stats();
+    const wall = (performance.now() - before.at) / 1000;
+    const machineAfter = machineCpuSeconds();
+    const window: LoadWindow = {
+      load,
+      wall,
+      cpu: {
+        server: stats.cpuSeconds - before.server,
+        postgres: postgresCpuSeconds(pgDatabase) - before.postgres,
+        client: load.cpuSeconds,
+        processes: machineAfter.processes - before.machine.processes,
+        interrupts: machineAfter.interrupts - before.machine.interrupts,
+      },
+    };
+    p.windows.push(window);
+    p.stats = stats;
+    const { reqPerSec, cpuCores } = summarize([window]);
+    process.stderr.write(`${reqPerSec} req/s (cores: server ${cpuCores.server}, postgres ${cpuCores.postgres}, load ${cpuCores.client}, interrupts ${cpuCores.interrupts}, others ${cpuCores.others})\n`);
+    if (load.connectionErrors) process.stderr.write(`  ${load.connectionErrors} requests got no answer: ${load.connectionErrorMessages.join("; ")}\n`);
+    return true;
+  } catch (error) {
+    markFailed(p.name, p.target, error, round);
+    await stopTarget(p.target);
+    return false;
+  }
+}
+
+/** A measured target's row: the aggregate over its rounds (and, with --rounds > 1, each round). */
+function rowOf(p: Prepared): Record<string, unknown> {
+  const { windows, stats } = p;
+  const all = summarize(windows);
+  const statementsPerOp = Object.fromEntries(OPERATION_NAMES.map((op) => {
+    const counts = p.perOp.get(op) ?? [];
+    return [op, +(counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length)).toFixed(1)];
+  }));
+  const connectionErrorMessages = [...new Set(windows.flatMap((w) => w.load.connectionErrorMessages))].slice(0, 5);
+  return {
+    target: p.name,
+    reqPerSec: all.reqPerSec,
+    p50Ms: all.p50Ms,
+    p99Ms: all.p99Ms,
+    requests: all.requests,
+    errors: sumOf(windows, (w) => w.load.errors),
+    connectionErrors: sumOf(windows, (w) => w.load.connectionErrors),
+    cacheHits: sumOf(windows, (w) => w.load.cacheHits),
+    // Same answers, same size: a target whose mean differs answered something else under load.
+    bytesPerRequest: Math.round(sumOf(windows, (w) => w.load.bytes) / Math.max(1, all.requests)),
+    statementsPerRequest: +(Object.values(statementsPerOp).reduce((a, b) => a + b, 0) / OPERATION_NAMES.length).toFixed(1),
+    peakRssMb: stats!.maxRssMb,
+    cpuCores: all.cpuCores,
+    cpuMsPerRequest: all.cpuMsPerRequest,
+    ...(parseTarget(p.name).postgres ? { pgPool: parseTarget(p.name).pool } : {}),
+    statementsPerOp,
+    memory: stats!.memory,
+    ...(rounds > 1 ? { rounds: windows.map((w) => {
+      const { reqPerSec, p50Ms, p99Ms, cpuMsPerRequest, cpuCores } = summarize([w]);
+      // Cores other processes took in this window: a neighbour skews one round, not all of them.
+      return { reqPerSec, p50Ms, p99Ms, cpuMsPerRequest, othersCores: cpuCores.others };
+    }) } : {}),
+    ...(connectionErrorMessages.length ? { connectionErrorMessages } : {}),
+  };
+}
+
+// --rounds 1: each target in turn, its server alone on the machine (start, check, load, stop).
+// --rounds R: every server started (and checked) first, then R rounds each loading every target
+// in turn, so all targets sample the machine's drift alike; the servers not loaded sit idle.
+try {
+  for (const group of rounds === 1 ? targets.map((name) => [name]) : [targets]) {
+    const live: Prepared[] = [];
+    for (const name of group) {
+      const p = await prepare(name);
+      if (p) live.push(p);
+    }
+    for (let round = 1; round <= rounds; round++) {
+      for (const p of [...live]) {
+        if (!(await loadOnce(p, round))) live.splice(live.indexOf(p), 1);
+      }
+    }
+    for (const p of live) rows.set(p.name, rowOf(p));
+    await Promise.all(live.map((p) => stopTarget(p.target)));
+  }
+} finally {
+  // Also when the driver fails: never leave a server behind.
+  await Promise.all([...running].map(stopTarget));
+}
+const results = targets.map((name) => rows.get(name)!);
 const measured = results.filter((r) => r.error === undefined);
 const failed = results.filter((r) => r.error !== undefined);
 
@@ -313,30 +436,48 @@ for (const [name, got] of answers) {
 }
 
 // `api-pg` also finds `api-pg:N` (the first pool size run).
-const find = (name: string) => measured.find((r) => r.target === name || (r.target as string).startsWith(`${name}:`)) as { reqPerSec: number } | undefined;
+type Measured = { reqPerSec: number; rounds?: { reqPerSec: number }[] };
+const find = (name: string) => measured.find((r) => r.target === name || (r.target as string).startsWith(`${name}:`)) as Measured | undefined;
 // Like for like: the API as `npm start` runs it (NODE_ENV=production) against the naive server in
 // the same mode when both were run, else the plain targets.
 const prod = find("api-prod") !== undefined;
 const api = find("api-prod") ?? find("api");
 const naive = (prod ? find("naive-prod") : undefined) ?? find("naive");
-const ratio = (a: { reqPerSec: number } | undefined, b: { reqPerSec: number } | undefined, digits = 3) => (a && b ? +(a.reqPerSec / b.reqPerSec).toFixed(digits) : null);
-const ratios = {
-  apiOverFloor: ratio(api, find("floor")),
-  apiOverNaive: ratio(api, naive, 2),
+/** Every ratio: its label, numerator, denominator and digits. */
+const RATIOS = {
+  apiOverFloor: ["API/floor", api, find("floor"), 3],
+  apiOverNaive: ["API/naive", api, naive, 2],
   // PostgreSQL: the API against its own floor, and each against its SQLite counterpart.
-  apiPgOverFloorPg: ratio(find("api-pg"), find("floor-pg")),
-  apiPgOverApi: ratio(find("api-pg"), api),
-  floorPgOverFloor: ratio(find("floor-pg"), find("floor")),
+  apiPgOverFloorPg: ["api-pg/floor-pg", find("api-pg"), find("floor-pg"), 3],
+  apiPgOverApi: ["api-pg/API", find("api-pg"), api, 3],
+  floorPgOverFloor: ["floor-pg/floor", find("floor-pg"), find("floor"), 3],
   // Two cluster workers against one process, both NODE_ENV=production.
-  apiWorkersOverApi: ratio(find("api-workers"), find("api-prod")),
-};
+  apiWorkersOverApi: ["api-workers/api-prod", find("api-workers"), find("api-prod"), 3],
+  // Both on two cluster workers: the like-for-like comparison when the API uses both cores.
+  apiWorkersOverFloorWorkers: ["api-workers/floor-workers", find("api-workers"), find("floor-workers"), 3],
+} satisfies Record<string, [string, Measured | undefined, Measured | undefined, number]>;
+const ratios = Object.fromEntries(Object.entries(RATIOS).map(([key, [, a, b, digits]]) => [key, a && b ? +(a.reqPerSec / b.reqPerSec).toFixed(digits) : null])) as Record<keyof typeof RATIOS, number | null>;
+// With --rounds R: each ratio round by round (the targets of a round ran minutes apart at most),
+// and the median and range, which the machine's drift moves less than one sequential run's ratio.
+const ratioRounds = rounds === 1 ? undefined : Object.fromEntries(Object.entries(RATIOS).map(([key, [, a, b, digits]]) => {
+  if (!a?.rounds || !b?.rounds) return [key, null];
+  const round = (value: number) => +value.toFixed(digits);
+  const perRound = a.rounds.map((r, i) => r.reqPerSec / b.rounds![i]!.reqPerSec);
+  const sorted = [...perRound].sort((x, y) => x - y);
+  const median = (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
+  return [key, { perRound: perRound.map(round), median: round(median), min: round(sorted[0]!), max: round(sorted.at(-1)!) }];
+})) as Record<keyof typeof RATIOS, { perRound: number[]; median: number; min: number; max: number } | null>;
 const flat = (prefix: string, values: unknown) => Object.fromEntries(Object.entries(values as Record<string, number>).map(([k, v]) => [`${prefix} ${k}`, v]));
-console.table(results.map(({ statementsPerOp, memory, cpuCores, cpuMsPerRequest, connectionErrorMessages, ...row }) => ({ ...row, ...flat("cpu", cpuCores ?? {}), ...flat("ms/req", cpuMsPerRequest ?? {}) })));
+console.table(results.map(({ statementsPerOp, memory, cpuCores, cpuMsPerRequest, connectionErrorMessages, rounds: _, ...row }) => ({ ...row, ...flat("cpu", cpuCores ?? {}), ...flat("ms/req", cpuMsPerRequest ?? {}) })));
 console.table(Object.fromEntries(measured.map((r) => [r.target as string, r.statementsPerOp])));
 for (const r of failed) console.log(`FAILED ${r.target}: ${r.error}`);
-console.log(`ratios: API/floor ${ratios.apiOverFloor}, API/naive ${ratios.apiOverNaive} (${articles} articles, ${connections} connections, ${seconds} s each)`);
-if (ratios.apiWorkersOverApi !== null) console.log(`workers: api-workers/api-prod ${ratios.apiWorkersOverApi}`);
+console.log(`ratios: API/floor ${ratios.apiOverFloor}, API/naive ${ratios.apiOverNaive} (${articles} articles, ${connections} connections, ${seconds} s each${rounds > 1 ? `, ${rounds} rounds` : ""})`);
+const workers = [ratios.apiWorkersOverApi !== null ? `api-workers/api-prod ${ratios.apiWorkersOverApi}` : "", ratios.apiWorkersOverFloorWorkers !== null ? `api-workers/floor-workers ${ratios.apiWorkersOverFloorWorkers}` : ""].filter(Boolean);
+if (workers.length) console.log(`workers: ${workers.join(", ")}`);
 if (find("api-pg") || find("floor-pg")) console.log(`PostgreSQL: api-pg/floor-pg ${ratios.apiPgOverFloorPg}, api-pg/API ${ratios.apiPgOverApi}, floor-pg/floor ${ratios.floorPgOverFloor} (${redactUrl(pgUrl)})`);
+for (const [key, value] of Object.entries(ratioRounds ?? {})) {
+  if (value) console.log(`${RATIOS[key as keyof typeof RATIOS][0]} per round: median ${value.median} (${value.min}–${value.max}) over ${value.perRound.length} rounds: ${value.perRound.join(", ")}`);
+}
 if (mismatches.length) console.log(`ANSWERS DIFFER (${mismatches.length}):\n  ${mismatches.slice(0, 10).join("\n  ")}`);
 else console.log(`answers: all ${answers.size === targets.length ? "" : `${answers.size} of ${targets.length} `}targets answered the ${checks.length} check requests identically`);
 
@@ -345,6 +486,6 @@ const out = join(import.meta.dirname, "results");
 mkdirSync(out, { recursive: true });
 const stem = `load-${articles}${values.tag ? `-${values.tag}` : ""}`;
 const postgres = targets.some((spec) => parseTarget(spec).postgres) ? { url: redactUrl(pgUrl), pool: pgPool } : undefined;
-writeFileSync(join(out, `${stem}.json`), `${JSON.stringify({ articles, file, postgres, connections, seconds, warmup, machine, results, ratios, mismatches }, null, 2)}\n`);
-writeFileSync(join(out, `${stem}.svg`), barChartSvg(`Analyst mix over HTTP, ${articles} articles, ${connections} connections (req/s)`, results.map((r) => (r.error === undefined ? { label: r.target as string, value: r.reqPerSec as number, note: `p50 ${r.p50Ms} ms · p99 ${r.p99Ms} ms` } : { label: r.target as string, value: 0, note: `failed: ${String(r.error).slice(0, 80)}` }))));
+writeFileSync(join(out, `${stem}.json`), `${JSON.stringify({ articles, file, postgres, connections, seconds, warmup, ...(rounds > 1 ? { rounds } : {}), machine, results, ratios, ...(ratioRounds ? { ratioRounds } : {}), mismatches }, null, 2)}\n`);
+writeFileSync(join(out, `${stem}.svg`), barChartSvg(`Analyst mix over HTTP, ${articles} articles, ${connections} connections (req/s${rounds > 1 ? ` over ${rounds} rounds` : ""})`, results.map((r) => (r.error === undefined ? { label: r.target as string, value: r.reqPerSec as number, note: `p50 ${r.p50Ms} ms · p99 ${r.p99Ms} ms` } : { label: r.target as string, value: 0, note: `failed: ${String(r.error).slice(0, 80)}` }))));
 console.log(`→ bench/results/${stem}.json, ${stem}.svg`);

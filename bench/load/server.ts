@@ -20,12 +20,14 @@ import type { OperationName } from "./ops.js";
 import type { Stats } from "./Stats.js";
 
 // One target of the load benchmark, in its own process:
-// `server.ts <floor|api|api-workers|naive|floor-pg|api-pg> <db file or postgres:// URL> [pg pool size]`.
+// `server.ts <floor|floor-workers|api|api-workers|naive|floor-pg|api-pg> <db file or postgres:// URL> [pg pool size]`.
 // Prints `listening <url>` once ready; answers the driver's IPC message "stats" with the SQL
 // statements run so far, the peak RSS and the CPU time used. `api-workers` is the API as
 // `TAAWUN_WORKERS=2 npm start` serves it: this process is the cluster primary (it serves nothing),
 // two forked copies of this script serve on the shared port, and the primary answers "stats" with
-// the sum over the workers and itself.
+// the sum over the workers and itself. `floor-workers` is the floor in the same arrangement (the
+// same serveInWorkers pool), its like-for-like baseline. A server whose driver is gone (the IPC
+// channel closed) stops, so a driver that dies leaves no servers behind.
 const [target, file, poolArg] = process.argv.slice(2) as [string, string, string | undefined];
 const poolSize = Number(poolArg ?? 10);
 const WORKERS = 2;
@@ -67,9 +69,24 @@ async function listen(server: ReturnType<typeof createServer>): Promise<string> 
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 }
 
-if (target === "floor") {
-  const handlers = createFloor(openDatabase(file), () => (statements += 1));
-  url = await listen(floorServer((op, variables) => handlers[op](variables)));
+if (target === "floor" || (target === "floor-workers" && cluster.isWorker)) {
+  const database = openDatabase(file);
+  const handlers = createFloor(database, () => (statements += 1));
+  const server = floorServer((op, variables) => handlers[op](variables));
+  url = await listen(server);
+  if (cluster.isWorker) {
+    // The floor has nothing to drain between load windows: SIGTERM (the primary's pool.stop()) or
+    // a primary that is gone closes the connections and the database and exits.
+    const stop = () => {
+      server.close();
+      server.closeAllConnections();
+      database.close();
+      process.exit(0);
+    };
+    process.on("SIGTERM", stop);
+    process.on("disconnect", stop);
+    reportListening(url);
+  }
 } else if (target === "floor-pg") {
   const handlers = createPostgresFloor(new pg.Pool({ connectionString: file, max: poolSize }), () => (statements += 1));
   url = await listen(floorServer((op, variables) => handlers[op](variables)));
@@ -98,14 +115,14 @@ if (target === "floor") {
     process.on("disconnect", stop);
     reportListening(url);
   }
-} else if (target === "api-workers") {
+} else if (target === "api-workers" || target === "floor-workers") {
   // The cluster primary, as src/main.ts runs it with TAAWUN_WORKERS=2: forks this script twice
   // (same arguments, same --import tsx) and waits until both workers listen on the shared port.
   const pool = await serveInWorkers(WORKERS, silentLogger);
   url = pool.url;
   primaryStats = workerStatsRelay(pool.workers);
   let stopping = false;
-  process.on("SIGTERM", () => {
+  const stop = () => {
     if (stopping) return;
     stopping = true;
     // A worker stuck draining is cut off: the run must not leave processes behind.
@@ -114,7 +131,9 @@ if (target === "floor") {
       process.exit(1);
     }, 15_000).unref();
     pool.stop().then(() => process.exit(0), () => process.exit(1));
-  });
+  };
+  process.on("SIGTERM", stop);
+  process.on("disconnect", stop);
 } else if (target === "api-pg") {
   // The shipped server on PostgreSQL, unchanged. Every statement a pool sends is counted, at the
   // pool rather than in PostgresSql, so the count does not depend on how the reader is layered.
@@ -166,7 +185,11 @@ process.on("message", (message) => {
   else process.send!(ownStats());
 });
 // A worker says where it listens through reportListening; the primary prints for the driver.
-if (!cluster.isWorker) console.log(`listening ${url}`);
+if (!cluster.isWorker) {
+  // The driver died without stopping this server (a cluster primary stops through its own handler).
+  if (!primaryStats) process.on("disconnect", () => process.exit(0));
+  console.log(`listening ${url}`);
+}
 
 /**
  * The primary's answer to "stats": asks every live worker over cluster IPC and sums statements,
