@@ -99,8 +99,9 @@ if (target === "floor" || (target === "floor-workers" && cluster.isWorker)) {
       return original.call(this, sql, params);
     };
   }
-  // Uncached on purpose: the mix repeats its 5,000 requests, so a response cache would measure itself.
-  const running = await startServer({ file, port: 0, logger: silentLogger, responseCacheMb: 0 });
+  // Uncached on purpose: the mix repeats its 5,000 requests, so a response cache would measure
+  // itself. The api-cached target turns it on to measure just that.
+  const running = await startServer({ file, port: 0, logger: silentLogger, responseCacheMb: Number(process.env.TAAWUN_BENCH_RESPONSE_CACHE_MB ?? 0) });
   url = running.url;
   if (cluster.isWorker) {
     // As in src/main.ts: SIGTERM (the primary's pool.stop()) drains and closes the database; a
