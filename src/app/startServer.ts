@@ -75,8 +75,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // A cached answer skips authentication, so there is none where reads need a key. With a replica,
   // only a streaming standby: the cache stays off after each write until the standby has replayed
   // it (src/cache/replicaCatchUp.ts), and only a standby reports how far it has replayed.
-  const standby = primary && (options.responseCacheMb ?? 0) > 0 && !policy.requireKeyForReads ? await isStandby(reader.sql) : false;
-  if (primary && !standby && (options.responseCacheMb ?? 0) > 0) options.logger.info("response cache off: DATABASE_READ_URL is not a streaming standby (pg_is_in_recovery() is false), so it cannot tell when a write has been replayed");
+  let standby = false;
+  if (primary && (options.responseCacheMb ?? 0) > 0 && !policy.requireKeyForReads) {
+    try {
+      standby = await isStandby(reader.sql);
+      if (!standby) options.logger.info("response cache off: DATABASE_READ_URL is not a streaming standby (pg_is_in_recovery() is false), so it cannot tell when a write has been replayed");
+    } catch (error) {
+      // Reads will fail until the replica answers, but the server still serves what it can
+      // (mutations, health); without knowing what the replica is, the cache stays off.
+      options.logger.warn("response cache off: could not ask DATABASE_READ_URL whether it is a standby; restart once it answers", { error: (error as Error).message });
+    }
+  }
   const cacheMb = primary && !standby ? 0 : (options.responseCacheMb ?? 0);
   const responseCache = policy.requireKeyForReads ? undefined : await openResponseCache(target, reader, cacheMb, options.logger, {}, primary?.sql);
   if (responseCache) apollo.addPlugin(clearAfterMutation(responseCache.wrote));

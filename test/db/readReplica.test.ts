@@ -85,6 +85,28 @@ describeIfPostgres("a read replica (DATABASE_READ_URL)", () => {
     expect(server.responseCache).toBeUndefined();
   });
 
+  it("says why the cache is off: a copy is no standby; a replica it cannot reach at start is not known to be one", async () => {
+    const lines: string[] = [];
+    const logger = { info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`), error: (m: string) => lines.push(`error ${m}`) };
+    const target = { provider: "postgres" as const, url: primary.url };
+    const copy = await startServer({ file: target, readUrl: replicaUrl, port: 0, logger, responseCacheMb: 64 });
+    await copy.stop();
+    expect(copy.responseCache).toBeUndefined();
+    expect(lines).toContain("info response cache off: DATABASE_READ_URL is not a streaming standby (pg_is_in_recovery() is false), so it cannot tell when a write has been replayed");
+    lines.length = 0;
+    const nowhere = new URL(replicaUrl);
+    nowhere.port = "1";
+    const unreachable = await startServer({ file: target, readUrl: nowhere.toString(), port: 0, logger, responseCacheMb: 64 });
+    try {
+      expect(unreachable.responseCache).toBeUndefined();
+      expect(lines.filter((line) => line.startsWith("warn"))).toEqual(["warn response cache off: could not ask DATABASE_READ_URL whether it is a standby; restart once it answers"]);
+      // It serves what needs no replica.
+      expect((await fetch(unreachable.url.replace(/graphql$/, "health"))).status).toBe(200);
+    } finally {
+      await unreachable.stop();
+    }
+  });
+
   it("checks API keys on the primary: a key only the primary has works, one it revoked does not", async () => {
     const refused = await post(server, `{ __typename }`, revokedKey);
     expect(refused.status).toBe(401);
