@@ -50,6 +50,7 @@ export function replicaCatchUp(cache: ResponseCache, primary: SqlReader, replica
   let polling = false;
   let behindSince = 0;
   let warned = false;
+  let unreachable = false;
   let timer: NodeJS.Timeout | undefined;
   const sleep = (ms: number) =>
     new Promise<void>((done) => {
@@ -88,8 +89,11 @@ export function replicaCatchUp(cache: ResponseCache, primary: SqlReader, replica
           let caught = false;
           try {
             caught = await replayed(lsn);
+            unreachable = false;
           } catch (error) {
-            logger.warn("response cache off: cannot read the replica's replay position", { error: (error as Error).message });
+            // Once per outage, not once per poll.
+            if (!unreachable) logger.warn("response cache off: cannot read the replica's replay position", { error: (error as Error).message });
+            unreachable = true;
           }
           // A write that came in while asking moved the target: ask again for that one.
           if (caught && target === lsn && unknown === 0) {
@@ -102,7 +106,7 @@ export function replicaCatchUp(cache: ResponseCache, primary: SqlReader, replica
         }
         if (!warned && performance.now() - behindSince > warnAfterMs) {
           warned = true;
-          logger.warn("response cache off: the read replica has not replayed the latest write", { targetLsn: target ?? null, behindMs: Math.round(performance.now() - behindSince) });
+          logger.warn("response cache off: the read replica has not replayed the latest write", { targetLsn: target === undefined ? null : formatWalPosition(target), behindMs: Math.round(performance.now() - behindSince) });
         }
         await sleep(delay);
         delay = Math.min(delay * 2, maxPollMs);
