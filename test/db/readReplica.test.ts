@@ -9,28 +9,15 @@ import { readUrlFromEnv } from "../../src/db/readUrlFromEnv.js";
 import { writeTransaction } from "../../src/db/writeTransaction.js";
 import { silentLogger } from "../../src/server/logger.js";
 import { describeIfPostgres, postgresAdminUrl } from "../support/postgres.js";
+import { postOverHttp } from "../support/postOverHttp.js";
 import { seededPostgresDatabase } from "../support/seededPostgres.js";
 import type { SeededPostgresDatabase } from "../support/seededPostgres.js";
+import { withPgClient } from "../support/withPgClient.js";
 
 // DATABASE_READ_URL: the read pool on a replica, everything that must see the latest commit on the
 // primary. A real replica lags by an unknown amount, so the "replica" here is a copy of the primary
 // that is never updated and differs from it on purpose: every answer then shows where it was read.
 const SLUG = "2023-01-24-araji-munsch-baghdad";
-
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function post(server: RunningServer, query: string, key?: string) {
-  const response = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify({ query }) });
-  return { status: response.status, cache: response.headers.get("x-taawun-cache"), json: (await response.json()) as any };
-}
 
 describeIfPostgres("a read replica (DATABASE_READ_URL)", () => {
   let primary: SeededPostgresDatabase;
@@ -52,7 +39,7 @@ describeIfPostgres("a read replica (DATABASE_READ_URL)", () => {
     }
     replicaName = `${process.env.TAAWUN_TEST_POSTGRES_PREFIX ?? "taawun_test_"}replica_${randomBytes(4).toString("hex")}`;
     const primaryName = new URL(primary.url).pathname.slice(1);
-    await admin((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(replicaName)} TEMPLATE ${client.escapeIdentifier(primaryName)}`));
+    await withPgClient(postgresAdminUrl(), (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(replicaName)} TEMPLATE ${client.escapeIdentifier(primaryName)}`));
     const url = new URL(primary.url);
     url.pathname = `/${replicaName}`;
     replicaUrl = url.toString();
@@ -73,12 +60,12 @@ describeIfPostgres("a read replica (DATABASE_READ_URL)", () => {
   afterAll(async () => {
     await server?.stop();
     await primary?.remove();
-    if (replicaName) await admin((client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(replicaName)} WITH (FORCE)`));
+    if (replicaName) await withPgClient(postgresAdminUrl(), (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(replicaName)} WITH (FORCE)`));
   });
 
   it("reads anonymous queries from the replica, with no response cache", async () => {
     for (let i = 0; i < 2; i += 1) {
-      const answer = await post(server, `{ actor(slug: "qasim-al-araji") { nameEn } }`);
+      const answer = await postOverHttp(server, `{ actor(slug: "qasim-al-araji") { nameEn } }`);
       expect(answer.json).toEqual({ data: { actor: { nameEn: "Read from the replica" } } });
       expect(answer.cache).toBe("miss");
     }
@@ -108,17 +95,17 @@ describeIfPostgres("a read replica (DATABASE_READ_URL)", () => {
   });
 
   it("checks API keys on the primary: a key only the primary has works, one it revoked does not", async () => {
-    const refused = await post(server, `{ __typename }`, revokedKey);
+    const refused = await postOverHttp(server, `{ __typename }`, revokedKey);
     expect(refused.status).toBe(401);
     expect(refused.json.errors[0].extensions.code).toBe("UNAUTHENTICATED");
-    expect((await post(server, `{ __typename }`, editorKey)).json).toEqual({ data: { __typename: "Query" } });
+    expect((await postOverHttp(server, `{ __typename }`, editorKey)).json).toEqual({ data: { __typename: "Query" } });
   });
 
   it("reads a mutation's result back from the primary; the next query reads the replica again", async () => {
-    const write = await post(server, `mutation { updateMeetingSummary(slug: "${SLUG}", summaryEn: "Written to the primary.") { summaryEn } }`, editorKey);
+    const write = await postOverHttp(server, `mutation { updateMeetingSummary(slug: "${SLUG}", summaryEn: "Written to the primary.") { summaryEn } }`, editorKey);
     expect(write.json).toEqual({ data: { updateMeetingSummary: { summaryEn: "Written to the primary." } } });
     // This replica never replays anything: a real one would show the write once it has.
-    const after = await post(server, `{ meeting(slug: "${SLUG}") { summaryEn } }`);
+    const after = await postOverHttp(server, `{ meeting(slug: "${SLUG}") { summaryEn } }`);
     expect(after.json.data.meeting.summaryEn).not.toBe("Written to the primary.");
     expect(after.json.data.meeting.summaryEn.length).toBeGreaterThan(20);
   });

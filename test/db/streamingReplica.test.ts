@@ -7,8 +7,10 @@ import { createPrisma } from "../../src/db/createPrisma.js";
 import { writeTransaction } from "../../src/db/writeTransaction.js";
 import { silentLogger } from "../../src/server/logger.js";
 import { describeIfPostgresReplica, postgresReplicaAdminUrl } from "../support/postgres.js";
+import { postOverHttp } from "../support/postOverHttp.js";
 import { seededPostgresDatabase } from "../support/seededPostgres.js";
 import type { SeededPostgresDatabase } from "../support/seededPostgres.js";
+import { withPgClient } from "../support/withPgClient.js";
 
 // DATABASE_READ_URL on a real streaming standby, with the response cache on. Pausing the standby's
 // replay (pg_wal_replay_pause) holds it at a known position, so "the replica has not replayed the
@@ -16,26 +18,11 @@ import type { SeededPostgresDatabase } from "../support/seededPostgres.js";
 const SLUG = "2023-01-24-araji-munsch-baghdad";
 const READ = `{ meeting(slug: "${SLUG}") { summaryEn } }`;
 
-async function onStandby<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: postgresReplicaAdminUrl() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function post(server: RunningServer, query: string, key?: string) {
-  const response = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify({ query }) });
-  return { status: response.status, cache: response.headers.get("x-taawun-cache"), json: (await response.json()) as any };
-}
-
 /** Asks until `done` holds for an answer (the standby replays, the cache reopens: milliseconds, asynchronously). */
-async function askUntil(server: RunningServer, done: (answer: Awaited<ReturnType<typeof post>>) => boolean, timeoutMs = 15_000) {
+async function askUntil(server: RunningServer, done: (answer: Awaited<ReturnType<typeof postOverHttp>>) => boolean, timeoutMs = 15_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const answer = await post(server, READ);
+    const answer = await postOverHttp(server, READ);
     if (done(answer)) return answer;
     if (Date.now() > until) throw new Error(`no such answer within ${timeoutMs} ms; last: ${answer.cache} ${JSON.stringify(answer.json)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -43,7 +30,7 @@ async function askUntil(server: RunningServer, done: (answer: Awaited<ReturnType
 }
 
 async function pauseReplay() {
-  await onStandby(async (client) => {
+  await withPgClient(postgresReplicaAdminUrl(), async (client) => {
     await client.query(`SELECT pg_wal_replay_pause()`);
     for (let i = 0; i < 200; i += 1) {
       const { rows } = await client.query<{ state: string }>(`SELECT pg_get_wal_replay_pause_state() AS state`);
@@ -54,7 +41,7 @@ async function pauseReplay() {
   });
 }
 
-const resumeReplay = () => onStandby((client) => client.query(`SELECT pg_wal_replay_resume()`));
+const resumeReplay = () => withPgClient(postgresReplicaAdminUrl(), (client) => client.query(`SELECT pg_wal_replay_resume()`));
 
 describeIfPostgresReplica("a streaming standby as the read replica, with the response cache", () => {
   let primary: SeededPostgresDatabase;
@@ -107,12 +94,12 @@ describeIfPostgresReplica("a streaming standby as the read replica, with the res
     const before = (await askUntil(server, (answer) => answer.cache === "hit")).json.data.meeting.summaryEn as string;
     await pauseReplay();
     try {
-      const write = await post(server, `mutation { updateMeetingSummary(slug: "${SLUG}", summaryEn: "Written while the standby waits.") { summaryEn } }`, editorKey);
+      const write = await postOverHttp(server, `mutation { updateMeetingSummary(slug: "${SLUG}", summaryEn: "Written while the standby waits.") { summaryEn } }`, editorKey);
       // The mutation reads its result back from the primary.
       expect(write.json).toEqual({ data: { updateMeetingSummary: { summaryEn: "Written while the standby waits." } } });
       // The standby still has the old summary, and so does every answer from it: never stored, never served from memory.
       for (let i = 0; i < 5; i += 1) {
-        const answer = await post(server, READ);
+        const answer = await postOverHttp(server, READ);
         expect(answer.json.data.meeting.summaryEn).toBe(before);
         expect(answer.cache).toBe("miss");
         await new Promise((resolve) => setTimeout(resolve, 30));
@@ -144,7 +131,7 @@ describeIfPostgresReplica("a streaming standby as the read replica, with the res
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       for (let i = 0; i < 3; i += 1) {
-        const answer = await post(server, READ);
+        const answer = await postOverHttp(server, READ);
         expect(answer.json.data.meeting.summaryEn).toBe("Written while the standby waits.");
         expect(answer.cache).toBe("miss");
       }
