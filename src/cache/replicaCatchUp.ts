@@ -36,7 +36,7 @@ export interface ReplicaCatchUp {
  * With reads from a streaming replica, the primary's change notification arrives before the
  * replica has replayed the write, so an answer computed just after could be read from the old
  * state and stored. On every write this suspends the cache at once, asks the primary for its WAL
- * position (at or past the write's commit), and resumes the cache once the replica's replay
+ * insert position (at or past the write's commit record), and resumes the cache once the replica's replay
  * position has reached it. Answers begun in between are refused (ResponseCache.resume).
  */
 export function replicaCatchUp(cache: ResponseCache, primary: SqlReader, replica: SqlReader, logger: Logger, options: ReplicaCatchUpOptions = {}): ReplicaCatchUp {
@@ -62,7 +62,10 @@ export function replicaCatchUp(cache: ResponseCache, primary: SqlReader, replica
     let delay = pollMs;
     while (!closed) {
       try {
-        return walPosition((await primary.get<{ lsn: string }>(`SELECT pg_current_wal_lsn()::text AS lsn`))!.lsn);
+        // The insert position, not pg_current_wal_lsn() (the write position): with asynchronous
+        // commit (synchronous_commit = off) a commit's record may not be written yet when its
+        // notification arrives, and a position before it would let the cache resume too early.
+        return walPosition((await primary.get<{ lsn: string }>(`SELECT pg_current_wal_insert_lsn()::text AS lsn`))!.lsn);
       } catch (error) {
         logger.warn("response cache off: cannot read the primary's WAL position", { error: (error as Error).message, retryInMs: delay });
         await sleep(delay);

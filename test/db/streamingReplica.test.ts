@@ -14,7 +14,10 @@ import { withPgClient } from "../support/withPgClient.js";
 
 // DATABASE_READ_URL on a real streaming standby, with the response cache on. Pausing the standby's
 // replay (pg_wal_replay_pause) holds it at a known position, so "the replica has not replayed the
-// write yet" is a state the test can hold for as long as it wants, not a race.
+// write yet" is a state the test can hold for as long as it wants, not a race. .ci/run's primary
+// commits asynchronously (synchronous_commit = off), where a commit's WAL may not be written when
+// its notification arrives: taking the primary's write position then (pg_current_wal_lsn) instead
+// of its insert position let the cache reopen before the standby had the write, and failed here.
 const SLUG = "2023-01-24-araji-munsch-baghdad";
 const READ = `{ meeting(slug: "${SLUG}") { summaryEn } }`;
 
