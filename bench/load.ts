@@ -18,7 +18,8 @@ import { benchPostgresUrl } from "./postgres/benchPostgresUrl.js";
 import type { Stats } from "./load/Stats.js";
 
 // `npm run bench:load -- --articles 10000 [--connections 32] [--seconds 20] [--warmup 3] [--rounds 1]
-//   [--targets floor,api,naive] [--pg-url postgres://…/bench_corpus_10000] [--pg-pool 10] [--checks 25] [--tag name]`
+//   [--targets floor,api,naive] [--pg-url postgres://…/bench_corpus_10000] [--pg-read-url postgres://standby/…]
+//   [--pg-pool 10] [--checks 25] [--tag name]`
 // HTTP load on the analyst mix against each target in turn (its own server process, loaded from a
 // second process over 127.0.0.1), all in one run: req/s, p50/p99, SQL statements per operation,
 // peak RSS, CPU (server, load generator, PostgreSQL, kernel interrupts, other processes), and the
@@ -49,6 +50,7 @@ const { values } = parseArgs({
     checks: { type: "string", default: "25" },
     targets: { type: "string", default: "floor,api,naive" },
     "pg-url": { type: "string" },
+    "pg-read-url": { type: "string" },
     "pg-pool": { type: "string", default: "10" },
     rounds: { type: "string", default: "1" },
     tag: { type: "string", default: "" },
@@ -70,7 +72,7 @@ const pgPool = Number(values["pg-pool"]);
  * `api-pg` is the same on PostgreSQL (production only: the development mode's cost is measured
  * on SQLite already).
  */
-const TARGETS: Record<string, { kind: string; env: Record<string, string>; postgres?: boolean }> = {
+const TARGETS: Record<string, { kind: string; env: Record<string, string>; postgres?: boolean; replica?: boolean }> = {
   floor: { kind: "floor", env: {} },
   api: { kind: "api", env: {} },
   "api-prod": { kind: "api", env: { NODE_ENV: "production" } },
@@ -85,6 +87,10 @@ const TARGETS: Record<string, { kind: string; env: Record<string, string>; postg
   "naive-prod": { kind: "naive", env: { NODE_ENV: "production" } },
   "floor-pg": { kind: "floor-pg", env: {}, postgres: true },
   "api-pg": { kind: "api-pg", env: { NODE_ENV: "production" }, postgres: true },
+  // api-pg reading from a streaming standby of --pg-url (--pg-read-url, as DATABASE_READ_URL), and
+  // the same with the response cache, which then waits for the standby after each write.
+  "api-pg-replica": { kind: "api-pg", env: { NODE_ENV: "production" }, postgres: true, replica: true },
+  "api-pg-replica-cached": { kind: "api-pg", env: { NODE_ENV: "production", TAAWUN_BENCH_RESPONSE_CACHE_MB: "64" }, postgres: true, replica: true },
   // An experiment on the API's PostgreSQL batches (bench/load/anyArrayBatches.ts), not the shipped code.
 };
 /** `name` or, for a PostgreSQL target, `name:<pool size>` (default --pg-pool). */
@@ -93,7 +99,9 @@ const parseTarget = (spec: string) => {
   const target = TARGETS[name];
   if (!target) throw new Error(`unknown target ${spec}; known: ${Object.keys(TARGETS).join(", ")}`);
   if (pool !== undefined && (!target.postgres || !/^\d+$/.test(pool))) throw new Error(`${spec}: only PostgreSQL targets take a pool size (name:N)`);
-  return { ...target, name: spec, pool: pool === undefined ? pgPool : Number(pool) };
+  if (target.replica && !values["pg-read-url"]) throw new Error(`${spec} reads from a streaming standby of --pg-url: give its URL with --pg-read-url postgres://…`);
+  const env = target.replica ? { ...target.env, TAAWUN_BENCH_READ_URL: values["pg-read-url"]! } : target.env;
+  return { ...target, env, name: spec, pool: pool === undefined ? pgPool : Number(pool) };
 };
 const targets = values.targets.split(",");
 targets.forEach(parseTarget);

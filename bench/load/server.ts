@@ -143,7 +143,9 @@ if (target === "floor" || (target === "floor-workers" && cluster.isWorker)) {
     statements += 1;
     return query.apply(this, args);
   };
-  const running = await startServer({ file: { provider: "postgres", url: file }, poolSize, port: 0, logger: silentLogger, responseCacheMb: 0 });
+  // api-pg-replica: reads from a streaming standby (DATABASE_READ_URL), with the cache when asked.
+  const readUrl = process.env.TAAWUN_BENCH_READ_URL;
+  const running = await startServer({ file: { provider: "postgres", url: file }, ...(readUrl ? { readUrl } : {}), poolSize, port: 0, logger: silentLogger, responseCacheMb: Number(process.env.TAAWUN_BENCH_RESPONSE_CACHE_MB ?? 0) });
   url = running.url;
 } else if (target === "naive") {
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log: [{ emit: "event", level: "query" }] });
