@@ -18,7 +18,7 @@ export interface ListQuery {
    * One page of rows (with `_k`, `_id`, `_p`), where the list can page more cheaply than keyset SQL
    * over `inner` (which then only counts); see topicWindowQuery.
    */
-  page?: (window: PageWindow, order: Order) => { sql: string; params: unknown[] };
+  page?: (window: PageWindow, order: Order, keysOnly?: boolean) => { sql: string; params: unknown[] };
 }
 
 const IDS = "(SELECT value FROM json_each(?))";

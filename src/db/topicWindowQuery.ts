@@ -35,21 +35,26 @@ export async function topicWindowQuery(sql: SqlReader, topicId: number, from: st
     inner,
     params: [ids, from, to, ...spanParams],
     empty: false,
-    page(window: PageWindow, order: Order) {
+    page(window: PageWindow, order: Order, keysOnly = false) {
       const ascending = (order === "ASC") !== window.backward;
       const dir = ascending ? "ASC" : "DESC";
       const after = window.cursor ? ` AND (mt.dateSort, mt.meetingId) ${ascending ? ">" : "<"} (?, ?)` : "";
       const cursor = window.cursor ? [window.cursor[0], window.cursor[1]] : [];
-      const limit = window.limit + 1;
+      // The limit is written into the SQL, not bound: with `LIMIT ?` SQLite took 10× longer over
+      // the same rows (104 µs against 10 at 10k articles). It is a validated integer (pageWindow),
+      // so the statement shapes stay few: one per page size and topic-tree size.
+      const limit = Number(window.limit) + 1;
+      if (!Number.isInteger(limit)) throw new Error(`page limit ${window.limit} is not an integer`);
       const runs = topics.map(
         (_, i) => `SELECT * FROM (SELECT DISTINCT mt.dateSort AS _k, mt.meetingId AS _id FROM "MeetingTopic" mt
-          WHERE mt.topicId = ? AND mt.dateSort BETWEEN ? AND ?${after} ORDER BY mt.dateSort ${dir}, mt.meetingId ${dir} LIMIT ?) run${i}`,
+          WHERE mt.topicId = ? AND mt.dateSort BETWEEN ? AND ?${after} ORDER BY mt.dateSort ${dir}, mt.meetingId ${dir} LIMIT ${limit}) run${i}`,
       );
       const spanAfter = window.cursor ? ` AND (w.dateSort, w.id) ${ascending ? ">" : "<"} (?, ?)` : "";
-      const keys = `SELECT k._k, k._id, 0 AS _p FROM (${[...runs, spans + spanAfter].join(" UNION ")}) k ORDER BY k._k ${dir}, k._id ${dir} LIMIT ?`;
+      const keys = `SELECT k._k, k._id, 0 AS _p FROM (${[...runs, spans + spanAfter].join(" UNION ")}) k ORDER BY k._k ${dir}, k._id ${dir} LIMIT ${limit}`;
       const params: unknown[] = [];
-      for (const topic of topics) params.push(topic, from, to, ...cursor, limit);
-      params.push(...spanParams, ...cursor, limit);
+      for (const topic of topics) params.push(topic, from, to, ...cursor);
+      params.push(...spanParams, ...cursor);
+      if (keysOnly) return { sql: keys, params };
       return {
         sql: `SELECT ${meetingColumns("m")}, p._k, p._id, p._p FROM (${keys}) p JOIN "Meeting" m ON m.id = p._id ORDER BY p._k ${dir}, p._id ${dir}`,
         params,

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { SqlReader } from "../db/Sql.js";
 import { keysetParams, keysetSql, pageWindow, toPage } from "../db/pagination.js";
-import type { KeyedRow, Order, Page, PageArgs } from "../db/pagination.js";
+import type { KeyedRow, Order, Page, PageArgs, PageWindow } from "../db/pagination.js";
 
 /** A child list of many parents: SQL exposing `_k`, `_id`, `_p` for the parents in `json_each(?)`. */
 export interface ChildList {
@@ -26,7 +26,10 @@ export class PagedChildren<T> {
   private readonly pages: DataLoader<string, Page<T>>;
   private readonly counts: DataLoader<number, number>;
 
-  constructor(sql: SqlReader, list: ChildList) {
+  constructor(
+    sql: SqlReader,
+    private readonly list: ChildList,
+  ) {
     this.counts = new DataLoader(async (parents) => {
       const rows = await sql.all<{ _p: number; n: number }>(
         `SELECT s._p AS _p, COUNT(*) AS n FROM (${list.inner}) s GROUP BY s._p`,
@@ -55,6 +58,23 @@ export class PagedChildren<T> {
       }
       return keys.map((key) => pages.get(key)!);
     });
+  }
+
+  /**
+   * The statement reading the keys of one parent's page (`_k`, `_id`, `_p`), for readers that build
+   * the answer in SQL (src/compiled); the same SQL `load` runs for a batch of one.
+   */
+  pageSql(parent: number, args: PageArgs): { sql: string; params: unknown[]; window: PageWindow; order: Order } {
+    const window = pageWindow(args);
+    const { list } = this;
+    return list.single !== undefined
+      ? { sql: keysetSql(list.single, list.order, window, false, true), params: [parent, ...keysetParams(window)], window, order: list.order }
+      : { sql: keysetSql(list.inner, list.order, window, true, true), params: [JSON.stringify([parent]), ...keysetParams(window)], window, order: list.order };
+  }
+
+  /** How many children `parent` has (`totalCount`), batched with the other parents' counts. */
+  count(parent: number): Promise<number> {
+    return this.counts.load(parent);
   }
 
   /** The page of `parent`'s children that `args` asks for; arguments are validated first. */
