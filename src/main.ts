@@ -61,6 +61,8 @@ try {
       logger,
       // Both default on; a production deployment that wants neither sets them to "false".
       introspection: process.env.TAAWUN_INTROSPECTION !== "false",
+      // Compiled reads answer from SQL-built JSON; false sends every read through the resolvers.
+      compiledReads: process.env.TAAWUN_COMPILED_READS !== "false",
       ide: { distDir: resolve(import.meta.dirname, "../dist/ide"), enabled: process.env.TAAWUN_IDE !== "false" },
       // Reads are public unless TAAWUN_REQUIRE_KEY_FOR_READS=true; writes always need a key.
       requireKeyForReads: accessPolicyFromEnv().requireKeyForReads,

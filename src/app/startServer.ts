@@ -45,6 +45,8 @@ export interface StartOptions {
    * no cache. `npm start` reads TAAWUN_RESPONSE_CACHE_MB (default 64). Ignored where reads need a key.
    */
   responseCacheMb?: number;
+  /** Answer the reads src/compiled supports from SQL-built JSON (default true; TAAWUN_COMPILED_READS). */
+  compiledReads?: boolean;
 }
 
 /** How long `stop` lets in-flight requests finish before it cuts their connections. */
@@ -71,7 +73,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Writes (mutations) go through Prisma on its own connection(s); reads stay on the reader.
   const prisma = createPrisma(target);
   const policy = { requireKeyForReads: options.requireKeyForReads ?? false };
-  const apollo = createApolloServer({ logger: options.logger, ...(options.introspection === undefined ? {} : { introspection: options.introspection }) });
+  const apollo = createApolloServer({
+    logger: options.logger,
+    ...(options.introspection === undefined ? {} : { introspection: options.introspection }),
+    ...(options.compiledReads === undefined ? {} : { compiledReads: options.compiledReads }),
+  });
   // A cached answer skips authentication, so there is none where reads need a key. With a replica,
   // only a streaming standby: the cache stays off after each write until the standby has replayed
   // it (src/cache/replicaCatchUp.ts), and only a standby reports how far it has replayed.

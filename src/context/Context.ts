@@ -14,4 +14,9 @@ export interface Context {
   prisma: PrismaClient | null;
   /** With a read replica: send the rest of this request's reads to the primary (mutations). */
   usePrimary?: () => void;
+  /**
+   * How the request was answered, for logs and tests. An object, not a flag on the context: Apollo
+   * hands resolvers and plugins a shallow copy of the context value.
+   */
+  answered: { compiled: boolean };
 }

@@ -14,6 +14,7 @@ export function createContext(sql: SqlReader, options: { caller?: Caller; prisma
     loaders: createLoaders(counting),
     caller: options.caller ?? ANONYMOUS,
     prisma: options.prisma ?? null,
+    answered: { compiled: false },
     ...(options.usePrimary ? { usePrimary: options.usePrimary } : {}),
   };
 }

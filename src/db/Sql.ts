@@ -1,4 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
+import { registerSqlFunctions } from "../compiled/registerSqlFunctions.js";
 import { rowFactory } from "./rowFactory.js";
 
 /** Which SQL the reader speaks; the few statements that differ choose by it. */
@@ -24,7 +25,9 @@ export class Sql implements SqlReader {
   readonly dialect = "sqlite";
   private readonly statements = new Map<string, Prepared>();
 
-  constructor(readonly db: Database) {}
+  constructor(readonly db: Database) {
+    registerSqlFunctions(db);
+  }
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     const { statement, row } = this.prepare(sql);

@@ -81,8 +81,8 @@ export function createLoaders(sql: SqlReader) {
     aliasesOfActor: rowsByKey<ActorAlias>(sql, `SELECT *, actorId AS _key FROM "ActorAlias" WHERE actorId IN ${IN_KEYS} ORDER BY lang, id`),
     positionsOfActor: rowsByKey<Position>(sql, `SELECT *, actorId AS _key FROM "Position" WHERE actorId IN ${IN_KEYS} ORDER BY COALESCE(startDate, ''), id`),
     affiliatesOfActor: rowsByKey<ActorRow>(sql, `SELECT ${actorColumns()}, affiliationId AS _key FROM "Actor" WHERE affiliationId IN ${IN_KEYS} ORDER BY slug`),
-    mentionsOfActor: rowsByKey<Mention>(sql, `SELECT *, actorId AS _key FROM "Mention" WHERE actorId IN ${IN_KEYS} ORDER BY articleId, field DESC, start`),
-    mentionsOfArticle: rowsByKey<Mention>(sql, `SELECT *, articleId AS _key FROM "Mention" WHERE articleId IN ${IN_KEYS} ORDER BY field DESC, start`),
+    mentionsOfActor: rowsByKey<Mention>(sql, `SELECT *, actorId AS _key FROM "Mention" WHERE actorId IN ${IN_KEYS} ORDER BY articleId, field DESC, start, "end", id`),
+    mentionsOfArticle: rowsByKey<Mention>(sql, `SELECT *, articleId AS _key FROM "Mention" WHERE articleId IN ${IN_KEYS} ORDER BY field DESC, start, "end", id`),
     participantsOfMeeting: rowsByKey<Participant>(sql, `SELECT *, meetingId AS _key FROM "Participant" WHERE meetingId IN ${IN_KEYS} ORDER BY id`),
     topicLinksOfMeeting: rowsByKey<MeetingTopic>(sql, `SELECT *, meetingId AS _key FROM "MeetingTopic" WHERE meetingId IN ${IN_KEYS} ORDER BY id`),
     sourcesOfMeeting: rowsByKey<Evidence>(

@@ -1,5 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { compiledReads } from "../compiled/compiledReads.js";
 import type { Context } from "../context/Context.js";
 import { queryLimits } from "../hardening/queryLimits.js";
 import { refuseNulCharacters } from "../hardening/refuseNulCharacters.js";
@@ -12,6 +13,8 @@ import type { Logger } from "./logger.js";
 export interface ApolloOptions {
   logger: Logger;
   introspection?: boolean;
+  /** Answer the reads src/compiled supports from SQL-built JSON (default); false runs every resolver. */
+  compiledReads?: boolean;
 }
 
 /**
@@ -45,6 +48,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Context
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       refuseNulCharacters(),
+      ...(options.compiledReads === false ? [] : [compiledReads(logger)]),
       {
         async requestDidStart({ request }) {
           const started = performance.now();
@@ -56,6 +60,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Context
                 status: response.http.status ?? 200,
                 ms: Math.round((performance.now() - started) * 10) / 10,
                 sqlStatements: contextValue.sql?.count ?? 0,
+                compiled: contextValue.answered?.compiled ?? false,
                 errors: errors?.length ?? 0,
               });
             },

@@ -56,8 +56,9 @@ describe("the per-request time limit", () => {
       const result = (response.body as { singleResult: { errors?: { extensions: { code: string } }[] } }).singleResult;
       expect(result.errors?.[0]?.extensions.code).toBe("TIMEOUT");
       expect(response.http.status).toBe(503);
-      // The counter records the one statement attempted; DeadlineSql refused it, and nothing followed.
-      expect(contextValue.sql.count).toBe(1);
+      // One refused statement per executor: the compiled read (src/compiled) stops at its first and
+      // hands the request to the resolvers, which stop at theirs; nothing else followed.
+      expect(contextValue.sql.count).toBe(2);
     } finally {
       await apollo.stop();
       db.close();

@@ -13,18 +13,27 @@ import type { Logger } from "../../src/server/logger.js";
 /** The real server over a test database, queried with `executeOperation` (no HTTP). */
 export interface TestApi {
   /** Runs an operation; returns data, errors and the number of SQL statements it ran. */
-  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<{ data: T | null | undefined; errors: readonly any[] | undefined; statements: number }>;
+  run<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data: T | null | undefined; errors: readonly any[] | undefined; statements: number; compiled: boolean }>;
   /** Runs an operation that must succeed and returns its data. */
   data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
 }
 
+/** Server switches a test may turn; the defaults are what `npm start` ships. */
+export interface TestApiOptions {
+  /** Answer supported reads with compiled SQL (src/compiled); false runs every resolver. */
+  compiledReads?: boolean;
+}
+
 /** `target`: a SQLite file, or a PostgreSQL database's URL (`postgres://…`). */
-export async function createTestApi(target: string, logger: Logger = silentLogger): Promise<TestApi> {
+export async function createTestApi(target: string, logger: Logger = silentLogger, options: TestApiOptions = {}): Promise<TestApi> {
   const postgres = /^postgres(ql)?:\/\//.test(target);
   const db = postgres ? null : openDatabase(target);
   const sql: SqlReader = db ? new Sql(db) : PostgresSql.connect(target, { max: 4 });
-  const server: ApolloServer<Context> = createApolloServer({ logger });
+  const server: ApolloServer<Context> = createApolloServer({ logger, compiledReads: options.compiledReads ?? true });
   await server.start();
   const api: TestApi = {
     async run(query, variables) {
@@ -32,7 +41,7 @@ export async function createTestApi(target: string, logger: Logger = silentLogge
       const response = await server.executeOperation({ query, ...(variables ? { variables } : {}) }, { contextValue });
       assert.equal(response.body.kind, "single");
       const result = (response.body as { singleResult: { data?: any; errors?: readonly any[] } }).singleResult;
-      return { data: result.data, errors: result.errors, statements: contextValue.sql.count };
+      return { data: result.data, errors: result.errors, statements: contextValue.sql.count, compiled: contextValue.answered.compiled };
     },
     async data(query, variables) {
       const { data, errors } = await api.run(query, variables);

@@ -1,0 +1,123 @@
+import { getNamedType, isObjectType } from "graphql";
+import type { FieldNode, GraphQLObjectType } from "graphql";
+import { encodeCursor } from "../db/pagination.js";
+import type { Order, PageWindow } from "../db/pagination.js";
+import { NotCompilable } from "./NotCompilable.js";
+import { objectJsonSql, subfields } from "./objectJsonSql.js";
+import type { CompileScope } from "./objectJsonSql.js";
+
+/** A page's row: its keyset position and one JSON text per node selection (`j0`, `j1`, …). */
+type PageRow = { _k: string | number; _id: number } & Record<string, unknown>;
+
+interface PageState {
+  rows: PageRow[];
+  cursors: string[];
+  window: PageWindow;
+  more: boolean;
+  count: () => Promise<number>;
+}
+
+type Part = (page: PageState) => unknown;
+
+/**
+ * A connection (`edges`, `nodes`, `pageInfo`, `totalCount`) compiled once: the node objects come
+ * from SQL as JSON, one column per distinct node selection, and the connection around them is
+ * built here exactly as toPage and the default resolvers build it.
+ */
+export class ConnectionPlan {
+  private readonly columns: string[] = [];
+  private readonly joins: string[] = [];
+  private readonly parts: [string, Part][] = [];
+
+  constructor(
+    scope: CompileScope,
+    private readonly type: GraphQLObjectType,
+    nodes: readonly FieldNode[],
+    private readonly table: string,
+    private readonly alias: string,
+  ) {
+    for (const [key, fieldNodes] of subfields(scope, type, nodes)) this.parts.push([key, this.part(scope, fieldNodes)]);
+  }
+
+  /** The statement that reads the page `paged` selects (rows with `_k`, `_id`) with its nodes' JSON. */
+  statement(paged: string, order: Order, window: PageWindow): string {
+    const dir = (order === "ASC") !== window.backward ? "ASC" : "DESC";
+    const json = this.columns.map((column, i) => `, ${column} AS j${i}`).join("");
+    return `SELECT w._k AS _k, w._id AS _id${json} FROM (${paged}) w JOIN "${this.table}" ${this.alias} ON ${this.alias}."id" = w._id
+      ${this.joins.join(" ")} ORDER BY w._k ${dir}, w._id ${dir}`;
+  }
+
+  /** The connection's answer from the page's rows (at most `limit + 1`, in the window's direction). */
+  async build(rows: PageRow[], window: PageWindow, count: () => Promise<number>): Promise<Record<string, unknown>> {
+    const more = rows.length > window.limit;
+    const kept = rows.slice(0, window.limit);
+    if (window.backward) kept.reverse();
+    const page: PageState = { rows: kept, cursors: kept.map((row) => encodeCursor([row._k, row._id])), window, more, count };
+    const answer: Record<string, unknown> = {};
+    for (const [key, part] of this.parts) answer[key] = await part(page);
+    return answer;
+  }
+
+  private part(scope: CompileScope, nodes: readonly FieldNode[]): Part {
+    const name = nodes[0]!.name.value;
+    if (name === "__typename") return () => this.type.name;
+    if (name === "totalCount") return (page) => page.count();
+    const field = this.type.getFields()[name];
+    const child = field && getNamedType(field.type);
+    if (!child || !isObjectType(child)) throw new NotCompilable(`${this.type.name}.${name}`);
+    if (name === "nodes") {
+      const column = this.nodeColumn(scope, child, nodes);
+      return (page) => page.rows.map((row) => JSON.parse(row[column] as string));
+    }
+    const fields = [...subfields(scope, child, nodes)];
+    if (name === "edges") {
+      const parts = fields.map(([key, fieldNodes]): [string, (page: PageState, i: number) => unknown] => {
+        const edgeField = fieldNodes[0]!.name.value;
+        if (edgeField === "__typename") return [key, () => child.name];
+        if (edgeField === "cursor") return [key, (page, i) => page.cursors[i]];
+        if (edgeField !== "node") throw new NotCompilable(`${child.name}.${edgeField}`);
+        const nodeType = getNamedType(child.getFields().node!.type) as GraphQLObjectType;
+        const column = this.nodeColumn(scope, nodeType, fieldNodes);
+        return [key, (page, i) => JSON.parse(page.rows[i]![column] as string)];
+      });
+      return (page) =>
+        page.rows.map((_, i) => {
+          const edge: Record<string, unknown> = {};
+          for (const [key, value] of parts) edge[key] = value(page, i);
+          return edge;
+        });
+    }
+    if (name === "pageInfo") {
+      const parts = fields.map(([key, fieldNodes]): [string, Part] => [key, pageInfoPart(child, fieldNodes[0]!.name.value)]);
+      return (page) => {
+        const info: Record<string, unknown> = {};
+        for (const [key, value] of parts) info[key] = value(page);
+        return info;
+      };
+    }
+    throw new NotCompilable(`${this.type.name}.${name}`);
+  }
+
+  private nodeColumn(scope: CompileScope, type: GraphQLObjectType, nodes: readonly FieldNode[]): string {
+    this.columns.push(objectJsonSql(scope, type, nodes, this.alias, this.joins));
+    return `j${this.columns.length - 1}`;
+  }
+}
+
+/** PageInfo as toPage sets it. */
+function pageInfoPart(type: GraphQLObjectType, field: string): Part {
+  switch (field) {
+    case "__typename":
+      return () => type.name;
+    case "hasNextPage":
+      return (page) => (page.window.backward ? page.window.cursor !== null : page.more);
+    case "hasPreviousPage":
+      return (page) => (page.window.backward ? page.more : page.window.cursor !== null);
+    case "startCursor":
+      return (page) => page.cursors[0] ?? null;
+    case "endCursor":
+      return (page) => page.cursors.at(-1) ?? null;
+    default:
+      throw new NotCompilable(`PageInfo.${field}`);
+  }
+}
