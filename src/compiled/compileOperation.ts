@@ -16,11 +16,16 @@ import { ROOT_LISTS, ROOT_LOOKUPS } from "./rootFields.js";
 export class UseResolvers extends Error {}
 
 type Args = Record<string, unknown>;
-type Step = (context: Context, variables: Args) => Promise<unknown>;
+/** One root field's value as JSON text. */
+type Step = (context: Context, variables: Args) => Promise<string>;
 
-/** A query operation compiled to SQL: answers with the data graphql-js would give, or throws UseResolvers. */
+/**
+ * A query operation compiled to SQL: answers with the JSON text of the data graphql-js would give,
+ * or throws UseResolvers. Text, not objects: the HTTP answer is written from it without a parse and
+ * a stringify of the whole answer (compiledAnswer.ts).
+ */
 export interface CompiledOperation {
-  run(context: Context, variables: Args): Promise<Record<string, unknown>>;
+  run(context: Context, variables: Args): Promise<string>;
 }
 
 /** Compiles `operation`, or returns null when any part of it is left to the resolvers. */
@@ -37,9 +42,9 @@ export function compileOperation(schema: GraphQLSchema, document: DocumentNode, 
     }
     return {
       async run(context, variables) {
-        const data: Record<string, unknown> = {};
-        for (const [key, step] of steps) data[key] = await step(context, variables);
-        return data;
+        let data = "";
+        for (const [key, step] of steps) data += `${data ? "," : "{"}"${key}":${await step(context, variables)}`;
+        return data ? `${data}}` : "{}";
       },
     };
   } catch (error) {
@@ -51,7 +56,7 @@ export function compileOperation(schema: GraphQLSchema, document: DocumentNode, 
 function rootStep(scope: CompileScope, queryType: GraphQLObjectType, nodes: readonly FieldNode[]): Step {
   const node = nodes[0]!;
   const name = node.name.value;
-  if (name === "__typename") return async () => queryType.name;
+  if (name === "__typename") return async () => `"${queryType.name}"`;
   const field = queryType.getFields()[name] as GraphQLField<unknown, unknown> | undefined;
   const type = field && getNamedType(field.type);
   if (!field || !type || !isObjectType(type)) throw new NotCompilable(`Query.${name}`);
@@ -102,13 +107,14 @@ function lookupStep(scope: CompileScope, type: GraphQLObjectType, field: GraphQL
       row = await context.sql.get(bySlug, [args.slug]);
     }
     if (!row) throw new UseResolvers();
-    const answer = JSON.parse(row.j) as Record<string, unknown>;
+    let answer = row.j;
     for (const page of pages) {
       const pageArgs = getArgumentValues(page.field, page.nodes[0]!, variables);
       const children = page.sql.children(context.loaders, pageArgs);
       const paged = children.pageSql(row.id, pageArgsOf(pageArgs));
       const rows = await context.sql.all<never>(page.plan.statement(paged.sql, paged.order, paged.window), paged.params);
-      answer[page.key] = await page.plan.build(rows, paged.window, () => children.count(row.id));
+      const text = await page.plan.build(rows, paged.window, () => children.count(row.id));
+      answer = answer.replace(page.marker, () => text);
     }
     return answer;
   };

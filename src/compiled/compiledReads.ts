@@ -4,6 +4,7 @@ import { GraphQLError, getVariableValues } from "graphql";
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graphql";
 import type { Context } from "../context/Context.js";
 import type { Logger } from "../server/logger.js";
+import { compiledData } from "./compiledAnswer.js";
 import { UseResolvers, compileOperation } from "./compileOperation.js";
 import type { CompiledOperation } from "./compileOperation.js";
 
@@ -39,9 +40,9 @@ export function compiledReads(logger: Logger): ApolloServerPlugin<Context> {
           if (!plan) return null;
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
           if (coerced.errors) return null;
-          let data: Record<string, unknown>;
+          let text: string;
           try {
-            data = await plan.run(contextValue, coerced.coerced);
+            text = await plan.run(contextValue, coerced.coerced);
           } catch (error) {
             if (!(error instanceof UseResolvers) && !(error instanceof GraphQLError)) {
               // A statement that fails here is a bug in the compiler, not in the request: the
@@ -55,6 +56,8 @@ export function compiledReads(logger: Logger): ApolloServerPlugin<Context> {
             return null;
           }
           contextValue.answered.compiled = true;
+          // Over HTTP the text is written out as it is; executeOperation's callers get objects.
+          const data = request.http ? compiledData(text) : (JSON.parse(text) as Record<string, unknown>);
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { data } } };
         },
       };

@@ -17,12 +17,14 @@ interface PageState {
   count: () => Promise<number>;
 }
 
-type Part = (page: PageState) => unknown;
+/** One field of the connection as JSON text. */
+type Part = (page: PageState) => string | Promise<string>;
 
 /**
  * A connection (`edges`, `nodes`, `pageInfo`, `totalCount`) compiled once: the node objects come
- * from SQL as JSON, one column per distinct node selection, and the connection around them is
- * built here exactly as toPage and the default resolvers build it.
+ * from SQL as JSON text, one column per distinct node selection, and the connection around them is
+ * written here as text, exactly as toPage and the default resolvers build it. Keys are GraphQL
+ * names and aliases, cursors base64url: neither needs escaping.
  */
 export class ConnectionPlan {
   private readonly columns: string[] = [];
@@ -47,53 +49,44 @@ export class ConnectionPlan {
       ${this.joins.join(" ")} ORDER BY w._k ${dir}, w._id ${dir}`;
   }
 
-  /** The connection's answer from the page's rows (at most `limit + 1`, in the window's direction). */
-  async build(rows: PageRow[], window: PageWindow, count: () => Promise<number>): Promise<Record<string, unknown>> {
+  /** The connection's answer, as JSON text, from the page's rows (at most `limit + 1`, in the window's direction). */
+  async build(rows: PageRow[], window: PageWindow, count: () => Promise<number>): Promise<string> {
     const more = rows.length > window.limit;
     const kept = rows.slice(0, window.limit);
     if (window.backward) kept.reverse();
     const page: PageState = { rows: kept, cursors: kept.map((row) => encodeCursor([row._k, row._id])), window, more, count };
-    const answer: Record<string, unknown> = {};
-    for (const [key, part] of this.parts) answer[key] = await part(page);
-    return answer;
+    let answer = "";
+    for (const [key, part] of this.parts) answer += `${answer ? "," : "{"}"${key}":${await part(page)}`;
+    return answer ? `${answer}}` : "{}";
   }
 
   private part(scope: CompileScope, nodes: readonly FieldNode[]): Part {
     const name = nodes[0]!.name.value;
-    if (name === "__typename") return () => this.type.name;
-    if (name === "totalCount") return (page) => page.count();
+    if (name === "__typename") return () => `"${this.type.name}"`;
+    if (name === "totalCount") return async (page) => String(await page.count());
     const field = this.type.getFields()[name];
     const child = field && getNamedType(field.type);
     if (!child || !isObjectType(child)) throw new NotCompilable(`${this.type.name}.${name}`);
     if (name === "nodes") {
       const column = this.nodeColumn(scope, child, nodes);
-      return (page) => page.rows.map((row) => JSON.parse(row[column] as string));
+      return (page) => `[${page.rows.map((row) => row[column] as string).join(",")}]`;
     }
     const fields = [...subfields(scope, child, nodes)];
     if (name === "edges") {
-      const parts = fields.map(([key, fieldNodes]): [string, (page: PageState, i: number) => unknown] => {
+      const parts = fields.map(([key, fieldNodes]): [string, (page: PageState, i: number) => string] => {
         const edgeField = fieldNodes[0]!.name.value;
-        if (edgeField === "__typename") return [key, () => child.name];
-        if (edgeField === "cursor") return [key, (page, i) => page.cursors[i]];
+        if (edgeField === "__typename") return [key, () => `"${child.name}"`];
+        if (edgeField === "cursor") return [key, (page, i) => `"${page.cursors[i]}"`];
         if (edgeField !== "node") throw new NotCompilable(`${child.name}.${edgeField}`);
         const nodeType = getNamedType(child.getFields().node!.type) as GraphQLObjectType;
         const column = this.nodeColumn(scope, nodeType, fieldNodes);
-        return [key, (page, i) => JSON.parse(page.rows[i]![column] as string)];
+        return [key, (page, i) => page.rows[i]![column] as string];
       });
-      return (page) =>
-        page.rows.map((_, i) => {
-          const edge: Record<string, unknown> = {};
-          for (const [key, value] of parts) edge[key] = value(page, i);
-          return edge;
-        });
+      return (page) => `[${page.rows.map((_, i) => `{${parts.map(([key, value]) => `"${key}":${value(page, i)}`).join(",")}}`).join(",")}]`;
     }
     if (name === "pageInfo") {
-      const parts = fields.map(([key, fieldNodes]): [string, Part] => [key, pageInfoPart(child, fieldNodes[0]!.name.value)]);
-      return (page) => {
-        const info: Record<string, unknown> = {};
-        for (const [key, value] of parts) info[key] = value(page);
-        return info;
-      };
+      const parts = fields.map(([key, fieldNodes]): [string, (page: PageState) => string] => [key, pageInfoPart(child, fieldNodes[0]!.name.value)]);
+      return (page) => `{${parts.map(([key, value]) => `"${key}":${value(page)}`).join(",")}}`;
     }
     throw new NotCompilable(`${this.type.name}.${name}`);
   }
@@ -104,19 +97,20 @@ export class ConnectionPlan {
   }
 }
 
-/** PageInfo as toPage sets it. */
-function pageInfoPart(type: GraphQLObjectType, field: string): Part {
+/** PageInfo as toPage sets it, as JSON text. */
+function pageInfoPart(type: GraphQLObjectType, field: string): (page: PageState) => string {
+  const cursor = (value: string | undefined) => (value === undefined ? "null" : `"${value}"`);
   switch (field) {
     case "__typename":
-      return () => type.name;
+      return () => `"${type.name}"`;
     case "hasNextPage":
-      return (page) => (page.window.backward ? page.window.cursor !== null : page.more);
+      return (page) => String(page.window.backward ? page.window.cursor !== null : page.more);
     case "hasPreviousPage":
-      return (page) => (page.window.backward ? page.more : page.window.cursor !== null);
+      return (page) => String(page.window.backward ? page.more : page.window.cursor !== null);
     case "startCursor":
-      return (page) => page.cursors[0] ?? null;
+      return (page) => cursor(page.cursors[0]);
     case "endCursor":
-      return (page) => page.cursors.at(-1) ?? null;
+      return (page) => cursor(page.cursors.at(-1));
     default:
       throw new NotCompilable(`PageInfo.${field}`);
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { getNamedType, isObjectType } from "graphql";
 import type { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLObjectType, GraphQLSchema } from "graphql";
 import { collectSelection, selectionSetsOf } from "./collectSelection.js";
@@ -15,6 +16,8 @@ export interface CompileScope {
 /** A connection field left out of the object's SQL, to be paged once the object's row id is known. */
 export interface DeferredPage {
   key: string;
+  /** The JSON string the object's SQL writes in the connection's place (random: no stored text equals it). */
+  marker: string;
   field: GraphQLField<unknown, unknown>;
   nodes: readonly FieldNode[];
   sql: Extract<FieldSql, { kind: "page" }>;
@@ -73,8 +76,9 @@ function fieldJsonSql(
   if (!field || !sql) throw new NotCompilable(`${type.name}.${name}`);
   if (sql.kind === "page") {
     if (!deferred) throw new NotCompilable(`${type.name}.${name} below a list`);
-    deferred.push({ key, field: field as GraphQLField<unknown, unknown>, nodes, sql });
-    return "NULL";
+    const marker = `taawun-page-${randomUUID()}`;
+    deferred.push({ key, marker: `"${marker}"`, field: field as GraphQLField<unknown, unknown>, nodes, sql });
+    return `'${marker}'`;
   }
   if (nodes.some((node) => node.arguments?.length)) throw new NotCompilable(`${type.name}.${name} with arguments`);
   if (sql.kind === "value") return sql.sql(alias);

@@ -1,5 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { stringifyResult } from "../compiled/compiledAnswer.js";
 import { compiledReads } from "../compiled/compiledReads.js";
 import type { Context } from "../context/Context.js";
 import { queryLimits } from "../hardening/queryLimits.js";
@@ -40,6 +41,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Context
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
     formatError: createFormatError(logger),
+    // Writes compiled reads' JSON text out as it is (src/compiled/compiledAnswer.ts).
+    stringifyResult,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // The schema has no cache hints, so Apollo's cache-control plugin only ever answered
