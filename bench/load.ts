@@ -79,6 +79,9 @@ const TARGETS: Record<string, { kind: string; env: Record<string, string>; postg
   // api-prod with the response cache as `npm start` ships it (64 MB): the mix's 5,000 requests
   // repeat, so after their first pass nearly every answer is a hit. Reported apart, never in a ratio.
   "api-cached": { kind: "api", env: { NODE_ENV: "production", TAAWUN_BENCH_RESPONSE_CACHE_MB: "64" } },
+  // api-prod with compiled reads off (TAAWUN_COMPILED_READS=false): every field through its resolver,
+  // as the API answered before the sixth pass (docs/performance.md).
+  "api-resolvers": { kind: "api", env: { NODE_ENV: "production", TAAWUN_COMPILED_READS: "false" } },
   // The API in two cluster workers, as `TAAWUN_WORKERS=2 npm start` runs it (src/app/serveInWorkers.ts).
   "api-workers": { kind: "api-workers", env: { NODE_ENV: "production" } },
   // The floor in two cluster workers on the shared port (the same serveInWorkers pool): api-workers' baseline.

@@ -121,7 +121,7 @@ export function createFloor(db: Database, onStatement: () => void) {
         FROM "Article" ar LEFT JOIN "Actor" p ON p.id = ar.publisherId WHERE ar.slug = ?`, slug);
       if (!article) return { article: null };
       const mentions = all(`SELECT m.field, m.start, m."end", m.surface, a.slug, a.nameAr FROM "Mention" m JOIN "Actor" a ON a.id = m.actorId
-        WHERE m.articleId = ? ORDER BY m.field DESC, m.start`, article.id);
+        WHERE m.articleId = ? ORDER BY m.field DESC, m.start, m."end", m.id`, article.id);
       return {
         article: {
           slug: article.slug, headline: article.headline, body: article.body, date: { earliest: article.dateEarliest },

@@ -49,7 +49,7 @@ const SQL = {
   article: `SELECT ar.id, ar.slug, ar.headline, ar.body, ar."dateEarliest", p.slug AS "pSlug", p."nameEn" AS "pNameEn"
     FROM "Article" ar LEFT JOIN "Actor" p ON p.id = ar."publisherId" WHERE ar.slug = $1`,
   mentions: `SELECT m.field, m.start, m."end", m.surface, a.slug, a."nameAr" FROM "Mention" m JOIN "Actor" a ON a.id = m."actorId"
-    WHERE m."articleId" = $1 ORDER BY m.field DESC, m.start`,
+    WHERE m."articleId" = $1 ORDER BY m.field DESC, m.start, m."end", m.id`,
   deepPage: `SELECT id, slug, "summaryEn", "dateEarliest", "dateSort" FROM "Meeting" WHERE ("dateSort", id) > ($1, $2) ORDER BY "dateSort", id LIMIT 21`,
 } as const;
 

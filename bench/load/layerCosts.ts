@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
 import { HeaderMap } from "@apollo/server";
 import { makeExecutableSchema } from "@graphql-tools/schema";
-import { execute, parse } from "graphql";
-import type { DocumentNode } from "graphql";
+import { execute, getOperationAST, getVariableValues, parse } from "graphql";
+import type { DocumentNode, OperationDefinitionNode } from "graphql";
+import { compileOperation } from "../../src/compiled/compileOperation.js";
+import type { CompiledOperation } from "../../src/compiled/compileOperation.js";
 import { createContext } from "../../src/context/createContext.js";
 import { openDatabase } from "../../src/db/openDatabase.js";
 import { Sql } from "../../src/db/Sql.js";
@@ -30,8 +32,16 @@ const sql = new Sql(db);
 const floor = createFloor(db, () => {});
 const api = createApolloServer({ logger: silentLogger });
 await api.start();
+const apiResolvers = createApolloServer({ logger: silentLogger, compiledReads: false });
+await apiResolvers.start();
 const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
 const documents = Object.fromEntries(Object.entries(OPERATIONS).map(([name, text]) => [name, parse(text)])) as Record<OperationName, DocumentNode>;
+const compiled = Object.fromEntries(
+  Object.entries(documents).map(([name, document]) => {
+    const operation = getOperationAST(document)!;
+    return [name, { operation, plan: compileOperation(schema, document, operation)! }];
+  }),
+) as Record<OperationName, { operation: OperationDefinitionNode; plan: CompiledOperation }>;
 const requests = sampleRequests(db, 2000, 11);
 const concurrency = Number(values.concurrency);
 const headers = () => {
@@ -44,6 +54,14 @@ const headers = () => {
 const layers = {
   floor: async (r: (typeof requests)[number]) => JSON.stringify(floor[r.op](r.variables)),
   execute: async (r: (typeof requests)[number]) => JSON.stringify(await execute({ schema, document: documents[r.op], variableValues: r.variables, contextValue: createContext(sql) })),
+  compiled: async (r: (typeof requests)[number]) => {
+    const { operation, plan } = compiled[r.op];
+    const variables = getVariableValues(schema, operation.variableDefinitions ?? [], r.variables);
+    if (variables.errors) throw variables.errors[0];
+    return JSON.stringify({ data: await plan.run(createContext(sql), variables.coerced) });
+  },
+  executeOperationResolvers: async (r: (typeof requests)[number]) =>
+    JSON.stringify((await apiResolvers.executeOperation({ query: OPERATIONS[r.op], variables: r.variables }, { contextValue: createContext(sql) })).body),
   executeOperation: async (r: (typeof requests)[number]) => JSON.stringify((await api.executeOperation({ query: OPERATIONS[r.op], variables: r.variables }, { contextValue: createContext(sql) })).body),
   http: async (r: (typeof requests)[number]) => {
     const body = JSON.parse(JSON.stringify({ query: OPERATIONS[r.op], variables: r.variables }));

@@ -79,7 +79,7 @@ export function createNaiveServer(prisma: PrismaClient): ApolloServer {
     Article: {
       date,
       publisher: (a: Row) => (a.publisherId == null ? null : prisma.actor.findUnique({ where: { id: a.publisherId } })),
-      mentions: (a: Row) => prisma.mention.findMany({ where: { articleId: a.id }, orderBy: [{ field: "desc" }, { start: "asc" }] }),
+      mentions: (a: Row) => prisma.mention.findMany({ where: { articleId: a.id }, orderBy: [{ field: "desc" }, { start: "asc" }, { end: "asc" }, { id: "asc" }] }),
     },
     Mention: { actor: (m: Row) => prisma.actor.findUnique({ where: { id: m.actorId } }) },
   };

@@ -101,7 +101,13 @@ if (target === "floor" || (target === "floor-workers" && cluster.isWorker)) {
   }
   // Uncached on purpose: the mix repeats its 5,000 requests, so a response cache would measure
   // itself. The api-cached target turns it on to measure just that.
-  const running = await startServer({ file, port: 0, logger: silentLogger, responseCacheMb: Number(process.env.TAAWUN_BENCH_RESPONSE_CACHE_MB ?? 0) });
+  const running = await startServer({
+    file,
+    port: 0,
+    logger: silentLogger,
+    responseCacheMb: Number(process.env.TAAWUN_BENCH_RESPONSE_CACHE_MB ?? 0),
+    compiledReads: process.env.TAAWUN_COMPILED_READS !== "false",
+  });
   url = running.url;
   if (cluster.isWorker) {
     // As in src/main.ts: SIGTERM (the primary's pool.stop()) drains and closes the database; a
