@@ -70,8 +70,9 @@ function rootStep(scope: CompileScope, queryType: GraphQLObjectType, nodes: read
       const args = getArgumentValues(field, node, variables);
       const query = await list.query(context, args);
       const window = pageWindow(pageArgsOf(args));
-      const paged = listPageSql(query, list.order(args), window, true);
-      const rows = paged ? await context.sql.all<never>(plan.statement(paged.sql, list.order(args), window), paged.params) : [];
+      const order = list.order(args);
+      const paged = listPageSql(query, order, window, true);
+      const rows = paged ? await context.sql.all<never>(plan.statement(paged.sql, order, window), paged.params) : [];
       return plan.build(rows, window, () => listCount(context.sql, query));
     };
   }

@@ -1,7 +1,7 @@
 import { getNamedType, isObjectType } from "graphql";
 import type { FieldNode, GraphQLObjectType } from "graphql";
-import { encodeCursor } from "../db/pagination.js";
-import type { Order, PageWindow } from "../db/pagination.js";
+import { encodeCursor, pageInfoOf } from "../db/pagination.js";
+import type { Order, PageInfoRow, PageWindow } from "../db/pagination.js";
 import { NotCompilable } from "./NotCompilable.js";
 import { objectJsonSql, subfields } from "./objectJsonSql.js";
 import type { CompileScope } from "./objectJsonSql.js";
@@ -12,8 +12,7 @@ type PageRow = { _k: string | number; _id: number } & Record<string, unknown>;
 interface PageState {
   rows: PageRow[];
   cursors: string[];
-  window: PageWindow;
-  more: boolean;
+  info: PageInfoRow;
   count: () => Promise<number>;
 }
 
@@ -54,7 +53,8 @@ export class ConnectionPlan {
     const more = rows.length > window.limit;
     const kept = rows.slice(0, window.limit);
     if (window.backward) kept.reverse();
-    const page: PageState = { rows: kept, cursors: kept.map((row) => encodeCursor([row._k, row._id])), window, more, count };
+    const cursors = kept.map((row) => encodeCursor([row._k, row._id]));
+    const page: PageState = { rows: kept, cursors, info: pageInfoOf(window, more, cursors), count };
     let answer = "";
     for (const [key, part] of this.parts) answer += `${answer ? "," : "{"}"${key}":${await part(page)}`;
     return answer ? `${answer}}` : "{}";
@@ -97,21 +97,12 @@ export class ConnectionPlan {
   }
 }
 
-/** PageInfo as toPage sets it, as JSON text. */
+/** One PageInfo field (as toPage sets it, pageInfoOf), as JSON text. */
 function pageInfoPart(type: GraphQLObjectType, field: string): (page: PageState) => string {
-  const cursor = (value: string | undefined) => (value === undefined ? "null" : `"${value}"`);
-  switch (field) {
-    case "__typename":
-      return () => `"${type.name}"`;
-    case "hasNextPage":
-      return (page) => String(page.window.backward ? page.window.cursor !== null : page.more);
-    case "hasPreviousPage":
-      return (page) => String(page.window.backward ? page.more : page.window.cursor !== null);
-    case "startCursor":
-      return (page) => cursor(page.cursors[0]);
-    case "endCursor":
-      return (page) => cursor(page.cursors.at(-1));
-    default:
-      throw new NotCompilable(`PageInfo.${field}`);
-  }
+  if (field === "__typename") return () => `"${type.name}"`;
+  if (field !== "hasNextPage" && field !== "hasPreviousPage" && field !== "startCursor" && field !== "endCursor") throw new NotCompilable(`PageInfo.${field}`);
+  return (page) => {
+    const value = page.info[field];
+    return typeof value === "string" ? `"${value}"` : String(value);
+  };
 }

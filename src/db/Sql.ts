@@ -1,5 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
-import { registerSqlFunctions } from "../compiled/registerSqlFunctions.js";
+import { registerSqlFunctions } from "./registerSqlFunctions.js";
 import { rowFactory } from "./rowFactory.js";
 
 /** Which SQL the reader speaks; the few statements that differ choose by it. */

@@ -129,13 +129,18 @@ export function toPage<T>(
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
-    pageInfo: {
-      hasNextPage: window.backward ? window.cursor !== null : more,
-      hasPreviousPage: window.backward ? more : window.cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(window, more, edges.map((edge) => edge.cursor)),
     totalCount,
+  };
+}
+
+/** PageInfo of a page in `window`'s direction: `more` when a row beyond the limit came back. */
+export function pageInfoOf(window: PageWindow, more: boolean, cursors: readonly string[]): PageInfoRow {
+  return {
+    hasNextPage: window.backward ? window.cursor !== null : more,
+    hasPreviousPage: window.backward ? more : window.cursor !== null,
+    startCursor: cursors[0] ?? null,
+    endCursor: cursors.at(-1) ?? null,
   };
 }
 

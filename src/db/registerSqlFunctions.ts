@@ -3,7 +3,7 @@ import { toGlobalId } from "../ids/globalId.js";
 import type { NodeType } from "../ids/globalId.js";
 
 /**
- * The functions compiled reads call from SQL (src/compiled): a global id is base64url, which
+ * The functions compiled reads (src/compiled) call from SQL: a global id is base64url, which
  * SQLite cannot write, and answering from SQL means every value of the answer is made there.
  */
 export function registerSqlFunctions(db: Database): void {
