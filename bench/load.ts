@@ -90,6 +90,8 @@ const TARGETS: Record<string, { kind: string; env: Record<string, string>; postg
   "naive-prod": { kind: "naive", env: { NODE_ENV: "production" } },
   "floor-pg": { kind: "floor-pg", env: {}, postgres: true },
   "api-pg": { kind: "api-pg", env: { NODE_ENV: "production" }, postgres: true },
+  // api-pg with compiled reads off: every read through the resolvers.
+  "api-pg-resolvers": { kind: "api-pg", env: { NODE_ENV: "production", TAAWUN_COMPILED_READS: "false" }, postgres: true },
   // api-pg reading from a streaming standby of --pg-url (--pg-read-url, as DATABASE_READ_URL), and
   // the same with the response cache, which then waits for the standby after each write.
   "api-pg-replica": { kind: "api-pg", env: { NODE_ENV: "production" }, postgres: true, replica: true },

@@ -151,7 +151,15 @@ if (target === "floor" || (target === "floor-workers" && cluster.isWorker)) {
   };
   // api-pg-replica: reads from a streaming standby (DATABASE_READ_URL), with the cache when asked.
   const readUrl = process.env.TAAWUN_BENCH_READ_URL;
-  const running = await startServer({ file: { provider: "postgres", url: file }, ...(readUrl ? { readUrl } : {}), poolSize, port: 0, logger: silentLogger, responseCacheMb: Number(process.env.TAAWUN_BENCH_RESPONSE_CACHE_MB ?? 0) });
+  const running = await startServer({
+    file: { provider: "postgres", url: file },
+    ...(readUrl ? { readUrl } : {}),
+    poolSize,
+    port: 0,
+    logger: silentLogger,
+    responseCacheMb: Number(process.env.TAAWUN_BENCH_RESPONSE_CACHE_MB ?? 0),
+    compiledReads: process.env.TAAWUN_COMPILED_READS !== "false",
+  });
   url = running.url;
 } else if (target === "naive") {
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log: [{ emit: "event", level: "query" }] });

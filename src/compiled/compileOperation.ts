@@ -1,6 +1,8 @@
 import { Kind, getArgumentValues, getNamedType, isObjectType } from "graphql";
 import type { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLObjectType, GraphQLSchema, OperationDefinitionNode } from "graphql";
 import type { Context } from "../context/Context.js";
+import type { Dialect } from "../db/Sql.js";
+import { jsonDialect } from "./jsonDialect.js";
 import { tryFromGlobalId } from "../ids/globalId.js";
 import { pageWindow } from "../db/pagination.js";
 import { listCount, listPageSql } from "../db/listPage.js";
@@ -28,13 +30,18 @@ export interface CompiledOperation {
   run(context: Context, variables: Args): Promise<string>;
 }
 
-/** Compiles `operation`, or returns null when any part of it is left to the resolvers. */
-export function compileOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledOperation | null {
+/** Compiles `operation` for a reader of `dialect`, or returns null when any part of it is left to the resolvers. */
+export function compileOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  dialect: Dialect = "sqlite",
+): CompiledOperation | null {
   const queryType = schema.getQueryType();
   if (operation.operation !== "query" || !queryType) return null;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  const scope: CompileScope = { schema, fragments, aliases: 0 };
+  const scope: CompileScope = { schema, json: jsonDialect(dialect), fragments, aliases: 0 };
   try {
     const steps: [string, Step][] = [];
     for (const [key, nodes] of collectSelection(schema, fragments, queryType, [operation.selectionSet])) {
@@ -90,8 +97,9 @@ function lookupStep(scope: CompileScope, type: GraphQLObjectType, field: GraphQL
   const joins: string[] = [];
   const json = objectJsonSql(scope, type, nodes, alias, joins, deferred);
   const from = `"${table}" ${alias} ${joins.join(" ")}`;
-  const bySlug = `SELECT ${alias}."id" AS id, ${json} AS j FROM ${from} WHERE ${alias}."slug" = ?`;
-  const byId = `SELECT ${alias}."id" AS id, ${json} AS j FROM ${from} WHERE ${alias}."id" = ?`;
+  const answerSql = scope.json.text(json);
+  const bySlug = `SELECT ${alias}."id" AS id, ${answerSql} AS j FROM ${from} WHERE ${alias}."slug" = ?`;
+  const byId = `SELECT ${alias}."id" AS id, ${answerSql} AS j FROM ${from} WHERE ${alias}."id" = ?`;
   const pages = deferred.map((page) => {
     const child = getNamedType(page.field.type) as GraphQLObjectType;
     return { ...page, plan: new ConnectionPlan(scope, child, page.nodes, page.sql.table, nextAlias(scope)) };

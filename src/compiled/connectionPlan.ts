@@ -2,6 +2,7 @@ import { getNamedType, isObjectType } from "graphql";
 import type { FieldNode, GraphQLObjectType } from "graphql";
 import { encodeCursor, pageInfoOf } from "../db/pagination.js";
 import type { Order, PageInfoRow, PageWindow } from "../db/pagination.js";
+import type { JsonDialect } from "./jsonDialect.js";
 import { NotCompilable } from "./NotCompilable.js";
 import { objectJsonSql, subfields } from "./objectJsonSql.js";
 import type { CompileScope } from "./objectJsonSql.js";
@@ -28,6 +29,7 @@ type Part = (page: PageState) => string | Promise<string>;
 export class ConnectionPlan {
   private readonly columns: string[] = [];
   private readonly joins: string[] = [];
+  private readonly json: JsonDialect;
   private readonly parts: [string, Part][] = [];
 
   constructor(
@@ -37,13 +39,14 @@ export class ConnectionPlan {
     private readonly table: string,
     private readonly alias: string,
   ) {
+    this.json = scope.json;
     for (const [key, fieldNodes] of subfields(scope, type, nodes)) this.parts.push([key, this.part(scope, fieldNodes)]);
   }
 
   /** The statement that reads the page `paged` selects (rows with `_k`, `_id`) with its nodes' JSON. */
   statement(paged: string, order: Order, window: PageWindow): string {
     const dir = (order === "ASC") !== window.backward ? "ASC" : "DESC";
-    const json = this.columns.map((column, i) => `, ${column} AS j${i}`).join("");
+    const json = this.columns.map((column, i) => `, ${this.json.text(column)} AS j${i}`).join("");
     return `SELECT w._k AS _k, w._id AS _id${json} FROM (${paged}) w JOIN "${this.table}" ${this.alias} ON ${this.alias}."id" = w._id
       ${this.joins.join(" ")} ORDER BY w._k ${dir}, w._id ${dir}`;
   }

@@ -1,6 +1,7 @@
 import type { Loaders } from "../loaders/createLoaders.js";
 import type { PagedChildren } from "../loaders/pagedChildren.js";
 import type { PageArgs } from "../db/pagination.js";
+import type { JsonDialect } from "./jsonDialect.js";
 
 /**
  * How compiled reads (src/compiled) produce one field of an object type in SQL, next to its
@@ -10,7 +11,7 @@ import type { PageArgs } from "../db/pagination.js";
  */
 export type FieldSql =
   /** A scalar or enum value of the parent row. */
-  | { kind: "value"; sql: (a: string) => string }
+  | { kind: "value"; sql: (a: string, json: JsonDialect) => string }
   /** An object made of the parent row's own columns (PartialDate). */
   | { kind: "embedded" }
   /** An object of `table` whose id the parent row holds (null when the key is null). */
@@ -21,8 +22,8 @@ export type FieldSql =
   | { kind: "page"; table: string; children: (loaders: Loaders, args: Record<string, unknown>) => PagedChildren<unknown> };
 
 const column = (name: string): FieldSql => ({ kind: "value", sql: (a) => `${a}."${name}"` });
-const jsonColumn = (name: string): FieldSql => ({ kind: "value", sql: (a) => `json(${a}."${name}")` });
-const globalId = (type: string): FieldSql => ({ kind: "value", sql: (a) => `taawun_global_id('${type}', ${a}."id")` });
+const jsonColumn = (name: string): FieldSql => ({ kind: "value", sql: (a, json) => json.json(`${a}."${name}"`) });
+const globalId = (type: string): FieldSql => ({ kind: "value", sql: (a, json) => json.globalId(type, `${a}."id"`) });
 const one = (table: string, key: string): FieldSql => ({ kind: "one", table, key });
 const childrenOf = (table: string, key: string, order: (c: string) => string): FieldSql => ({
   kind: "many",
@@ -100,7 +101,7 @@ export const FIELD_SQL: Readonly<Record<string, Readonly<Record<string, FieldSql
       kind: "many",
       from: (a, c) => `(SELECT DISTINCT ${c}e."articleId", ${c}s."meetingId" FROM "MeetingSource" ${c}s JOIN "Evidence" ${c}e ON ${c}e."id" = ${c}s."evidenceId"
         WHERE ${c}e."articleId" = ${a}."id") ${c}x JOIN "Meeting" ${c} ON ${c}."id" = ${c}x."meetingId"`,
-      where: () => "1",
+      where: () => "TRUE",
       order: (c) => `${c}."dateSort", ${c}."id"`,
     },
     topics: {
@@ -108,9 +109,9 @@ export const FIELD_SQL: Readonly<Record<string, Readonly<Record<string, FieldSql
       // As the topicsOfArticle loader: a meeting's topic links first, in link order, then the article's own.
       from: (a, c) => `(SELECT "topicId", MIN("rank") AS "rank" FROM (
           SELECT ${c}t."topicId", ${c}t."id" AS "rank" FROM "MeetingTopic" ${c}t JOIN "Evidence" ${c}e ON ${c}e."id" = ${c}t."evidenceId" WHERE ${c}e."articleId" = ${a}."id"
-          UNION ALL SELECT ${c}a."topicId", 1000000000 + ${c}a."id" FROM "ArticleTopic" ${c}a WHERE ${c}a."articleId" = ${a}."id")
+          UNION ALL SELECT ${c}a."topicId", 1000000000 + ${c}a."id" FROM "ArticleTopic" ${c}a WHERE ${c}a."articleId" = ${a}."id") ${c}u
         GROUP BY "topicId") ${c}x JOIN "Topic" ${c} ON ${c}."id" = ${c}x."topicId"`,
-      where: () => "1",
+      where: () => "TRUE",
       order: (c) => `${c}x."rank"`,
     },
   },
@@ -137,7 +138,7 @@ export const FIELD_SQL: Readonly<Record<string, Readonly<Record<string, FieldSql
       // Each topic once, where its first link puts it (as Meeting.topics de-duplicates the links).
       from: (a, c) => `(SELECT "topicId", MIN("id") AS "rank" FROM "MeetingTopic" WHERE "meetingId" = ${a}."id" GROUP BY "topicId") ${c}x
         JOIN "Topic" ${c} ON ${c}."id" = ${c}x."topicId"`,
-      where: () => "1",
+      where: () => "TRUE",
       order: (c) => `${c}x."rank"`,
     },
     topicEvidence: childrenOf("MeetingTopic", "meetingId", (c) => `${c}."id"`),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getNamedType, isObjectType } from "graphql";
 import type { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLObjectType, GraphQLSchema } from "graphql";
 import { collectSelection, selectionSetsOf } from "./collectSelection.js";
+import type { JsonDialect } from "./jsonDialect.js";
 import { NotCompilable } from "./NotCompilable.js";
 import { FIELD_SQL } from "./fieldSql.js";
 import type { FieldSql } from "./fieldSql.js";
@@ -9,6 +10,7 @@ import type { FieldSql } from "./fieldSql.js";
 /** What compiling one operation shares: the schema, the document's fragments, alias numbering. */
 export interface CompileScope {
   schema: GraphQLSchema;
+  json: JsonDialect;
   fragments: Record<string, FragmentDefinitionNode>;
   aliases: number;
 }
@@ -57,7 +59,7 @@ export function objectJsonSql(
   for (const [key, fieldNodes] of fields) {
     parts.push(`'${key}'`, fieldJsonSql(scope, type, key, fieldNodes, alias, joins, deferred));
   }
-  return `json_object(${parts.join(", ")})`;
+  return scope.json.object(parts);
 }
 
 function fieldJsonSql(
@@ -81,7 +83,7 @@ function fieldJsonSql(
     return `'${marker}'`;
   }
   if (nodes.some((node) => node.arguments?.length)) throw new NotCompilable(`${type.name}.${name} with arguments`);
-  if (sql.kind === "value") return sql.sql(alias);
+  if (sql.kind === "value") return sql.sql(alias, scope.json);
   const child = getNamedType(field.type);
   if (!isObjectType(child)) throw new NotCompilable(`${type.name}.${name} is not an object`);
   if (sql.kind === "embedded") return objectJsonSql(scope, child, nodes, alias, joins);
@@ -94,7 +96,5 @@ function fieldJsonSql(
   }
   const inner: string[] = [];
   const object = objectJsonSql(scope, child, nodes, c, inner);
-  // json(): the subquery's value has lost SQLite's JSON subtype, without which the list would be
-  // embedded as a string.
-  return `json((SELECT json_group_array(${object} ORDER BY ${sql.order(c)}) FROM ${sql.from(alias, c)} ${inner.join(" ")} WHERE ${sql.where(alias, c)}))`;
+  return scope.json.list(object, sql.order(c), `${sql.from(alias, c)} ${inner.join(" ")}`, sql.where(alias, c));
 }
