@@ -18,6 +18,7 @@ export default defineConfig({
       "test/search/hostileQueries.test.ts",
       "test/hardening/queryLimits.test.ts",
       "test/faults/apiInput.property.test.ts",
+      "test/compiled/compiledReadsPostgres.test.ts",
     ],
     env: { TAAWUN_TEST_DATABASE: "postgres" },
     pool: "forks",

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Context } from "../../src/context/Context.js";
 import { createContext } from "../../src/context/createContext.js";
 import { openDatabase } from "../../src/db/openDatabase.js";
+import { PostgresSql } from "../../src/db/PostgresSql.js";
 import { Sql } from "../../src/db/Sql.js";
+import type { SqlReader } from "../../src/db/Sql.js";
 import { createApolloServer } from "../../src/server/createApolloServer.js";
 import { silentLogger } from "../../src/server/logger.js";
 import { createTestApi } from "../support/testApi.js";
@@ -22,14 +24,16 @@ export interface Answer {
   compiled: boolean;
 }
 
-/** A database file for a suite, with the slugs its cases ask about. */
+/** A database for a suite, with the slugs its cases ask about. */
 export interface SuiteDatabase {
+  /** A SQLite file, or a PostgreSQL database's URL (`postgres://…`), as createTestApi takes. */
   file: string;
   slugs: Slugs;
-  remove(): void;
+  /** Deletes the database (a PostgreSQL one is dropped asynchronously). */
+  remove(): void | Promise<void>;
 }
 
-/** The two ways of answering, over one database file. */
+/** The two ways of answering, over one database. */
 export interface Pair {
   compiled: TestApi;
   resolvers: TestApi;
@@ -59,7 +63,7 @@ export function usePair(build: () => Promise<SuiteDatabase> | SuiteDatabase): Pa
     await pair.resolvers?.close();
     await named.compiled?.close();
     await named.resolvers?.close();
-    database?.remove();
+    await database?.remove();
   });
   pair.run = async (side, readCase) => {
     const query = typeof readCase.query === "function" ? readCase.query(pair.fixture) : readCase.query;
@@ -151,10 +155,14 @@ interface NamedRunner {
   close(): Promise<void>;
 }
 
-/** The server createTestApi builds, for the cases that name their operation (TestApi.run passes no operationName). */
-async function namedRunner(file: string, compiledReads: boolean): Promise<NamedRunner> {
-  const db = openDatabase(file);
-  const sql = new Sql(db);
+/**
+ * The server createTestApi builds, for the cases that name their operation (TestApi.run passes no
+ * operationName). `target`: a SQLite file, or a PostgreSQL database's URL (`postgres://…`).
+ */
+async function namedRunner(target: string, compiledReads: boolean): Promise<NamedRunner> {
+  const postgres = /^postgres(ql)?:\/\//.test(target);
+  const db = postgres ? null : openDatabase(target);
+  const sql: SqlReader = db ? new Sql(db) : PostgresSql.connect(target, { max: 4 });
   const server: ApolloServer<Context> = createApolloServer({ logger: silentLogger, compiledReads });
   await server.start();
   return {
@@ -167,7 +175,8 @@ async function namedRunner(file: string, compiledReads: boolean): Promise<NamedR
     },
     async close() {
       await server.stop();
-      db.close();
+      if (db) db.close();
+      else await (sql as PostgresSql).close();
     },
   };
 }
