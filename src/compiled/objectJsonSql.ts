@@ -25,8 +25,9 @@ export interface DeferredPage {
   sql: Extract<FieldSql, { kind: "page" }>;
 }
 
-// SQLite's json_object takes at most SQLITE_MAX_FUNCTION_ARG (127 in some builds) arguments, two per key.
-const MAX_KEYS = 60;
+// Two arguments per key, and PostgreSQL's json_build_object takes at most 100 (FUNC_MAX_ARGS;
+// SQLite's json_object 127 in some builds): a bigger selection is left to the resolvers.
+const MAX_KEYS = 50;
 
 /** A fresh SQL alias for one more row source of the statement. */
 export function nextAlias(scope: CompileScope): string {
@@ -42,7 +43,7 @@ export function subfields(scope: CompileScope, type: GraphQLObjectType, nodes: r
 /**
  * The SQL expression that builds the JSON object `nodes` select from `type`, over the row `alias`.
  * Objects the row points at are joined into the same FROM (`joins` collects the LEFT JOINs), lists
- * are correlated subqueries. With `deferred`, connection fields become null placeholders (their key
+ * are correlated subqueries. With `deferred`, connection fields become marker strings (their key
  * keeps its place in the answer) and are listed there; without it, a connection is not compilable.
  */
 export function objectJsonSql(
