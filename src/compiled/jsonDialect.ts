@@ -7,6 +7,12 @@ import type { Dialect } from "../db/Sql.js";
  */
 export interface JsonDialect {
   readonly name: Dialect;
+  /**
+   * Objects a row points at as LEFT JOINs (SQLite: a subquery's value loses the JSON subtype and
+   * must be parsed again) or as correlated subqueries (PostgreSQL: inside a list's aggregate its
+   * planner merge-joined a whole index for a join; a subquery is one index probe per row).
+   */
+  readonly joinsObjects: boolean;
   /** A JSON object from `'key', value` pairs, keys in order. */
   object(parts: readonly string[]): string;
   /** A JSON array of `object` over the rows of `from … WHERE where`, in `order`; `[]` when none. */
@@ -21,6 +27,7 @@ export interface JsonDialect {
 
 export const SQLITE_JSON: JsonDialect = {
   name: "sqlite",
+  joinsObjects: true,
   object: (parts) => `json_object(${parts.join(", ")})`,
   // json(): the subquery's value has lost SQLite's JSON subtype, without which the list would be
   // embedded as a string.
@@ -33,6 +40,7 @@ export const SQLITE_JSON: JsonDialect = {
 
 export const POSTGRES_JSON: JsonDialect = {
   name: "postgres",
+  joinsObjects: false,
   // json, not jsonb: jsonb orders an object's keys by length, and an answer's order is the query's.
   object: (parts) => `json_build_object(${parts.join(", ")})`,
   // json_agg, not json_group_array: toPostgresSql would turn the latter into text, which is right

@@ -42,8 +42,8 @@ export function subfields(scope: CompileScope, type: GraphQLObjectType, nodes: r
 
 /**
  * The SQL expression that builds the JSON object `nodes` select from `type`, over the row `alias`.
- * Objects the row points at are joined into the same FROM (`joins` collects the LEFT JOINs), lists
- * are correlated subqueries. With `deferred`, connection fields become marker strings (their key
+ * Objects the row points at are joined into the same FROM (`joins` collects the LEFT JOINs) where
+ * the dialect joins them, correlated subqueries otherwise; lists are correlated subqueries. With `deferred`, connection fields become marker strings (their key
  * keeps its place in the answer) and are listed there; without it, a connection is not compilable.
  */
 export function objectJsonSql(
@@ -89,11 +89,14 @@ function fieldJsonSql(
   if (!isObjectType(child)) throw new NotCompilable(`${type.name}.${name} is not an object`);
   if (sql.kind === "embedded") return objectJsonSql(scope, child, nodes, alias, joins);
   const c = nextAlias(scope);
-  if (sql.kind === "one") {
-    // A join, not a subquery: a subquery's value loses SQLite's JSON subtype and would have to be
-    // parsed again with json(), and each one costs a statement step per row.
+  if (sql.kind === "one" && scope.json.joinsObjects) {
     joins.push(`LEFT JOIN "${sql.table}" ${c} ON ${c}."id" = ${alias}."${sql.key}"`);
     return `CASE WHEN ${c}."id" IS NULL THEN NULL ELSE ${objectJsonSql(scope, child, nodes, c, joins)} END`;
+  }
+  if (sql.kind === "one") {
+    const own: string[] = [];
+    const object = objectJsonSql(scope, child, nodes, c, own);
+    return `(SELECT ${object} FROM "${sql.table}" ${c} ${own.join(" ")} WHERE ${c}."id" = ${alias}."${sql.key}")`;
   }
   const inner: string[] = [];
   const object = objectJsonSql(scope, child, nodes, c, inner);
