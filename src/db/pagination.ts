@@ -160,14 +160,22 @@ export function keysetSql(inner: string, order: Order, window: PageWindow, perPa
   // Keys only: SQLite computes every column a subquery lists before the LIMIT cuts, and a reader
   // that builds the rows itself (src/compiled) only needs to know which ones.
   const columns = keysOnly ? "s._k, s._id, s._p" : "s.*";
-  // The limit is written into the SQL, not bound: SQLite plans `LIMIT 21` better than `LIMIT ?`
-  // (2.5–4× faster for the same page, docs/performance.md, sixth pass). pageWindow validated it, so
-  // there are at most MAX_PAGE_SIZE + 1 shapes per list.
-  const limit = window.limit + 1;
-  if (!Number.isInteger(limit)) throw new Error(`page limit ${window.limit} is not an integer`);
+  const limit = sqlLimit(window);
   if (!perParent) return `SELECT ${columns} FROM (${inner}) s ${where} ORDER BY s._k ${dir}, s._id ${dir} LIMIT ${limit}`;
   return `SELECT * FROM (SELECT ${columns}, ROW_NUMBER() OVER (PARTITION BY s._p ORDER BY s._k ${dir}, s._id ${dir}) AS _rn
     FROM (${inner}) s ${where}) ranked WHERE _rn <= ${limit} ORDER BY _p, _rn`;
+}
+
+/**
+ * How many rows a page statement reads (the page and one more, which tells whether another page
+ * exists), to be written into the SQL, not bound: SQLite plans `LIMIT 21` better than `LIMIT ?`
+ * (2.5–4× faster for the same page, docs/performance.md, sixth pass). pageWindow validated it, so
+ * there are at most MAX_PAGE_SIZE + 1 shapes per list.
+ */
+export function sqlLimit(window: PageWindow): number {
+  const limit = window.limit + 1;
+  if (!Number.isInteger(limit)) throw new Error(`page limit ${window.limit} is not an integer`);
+  return limit;
 }
 
 /** The parameters {@link keysetSql} expects after the inner query's own: the cursor's, if any. */

@@ -47,10 +47,8 @@ export class PagedChildren<T> {
       const pages = new Map<string, Page<T>>();
       for (const [args, parents] of byArgs) {
         const window = pageWindow(JSON.parse(args) as PageArgs);
-        const rows =
-          parents.length === 1 && list.single !== undefined
-            ? await sql.all<T & KeyedRow>(keysetSql(list.single, list.order, window, false), [parents[0], ...keysetParams(window)])
-            : await sql.all<T & KeyedRow>(keysetSql(list.inner, list.order, window, true), [JSON.stringify(parents), ...keysetParams(window)]);
+        const page = this.statement(parents, window, false);
+        const rows = await sql.all<T & KeyedRow>(page.sql, page.params);
         for (const parent of parents) {
           const own = rows.filter((row) => row._p === parent);
           pages.set(`${parent}|${args}`, toPage(own, window, () => this.counts.load(parent)));
@@ -66,10 +64,15 @@ export class PagedChildren<T> {
    */
   pageSql(parent: number, args: PageArgs): { sql: string; params: unknown[]; window: PageWindow; order: Order } {
     const window = pageWindow(args);
+    return { ...this.statement([parent], window, true), window, order: this.list.order };
+  }
+
+  /** One page of each of `parents`' children: the single-parent walk when it is one and there is one. */
+  private statement(parents: readonly number[], window: PageWindow, keysOnly: boolean): { sql: string; params: unknown[] } {
     const { list } = this;
-    return list.single !== undefined
-      ? { sql: keysetSql(list.single, list.order, window, false, true), params: [parent, ...keysetParams(window)], window, order: list.order }
-      : { sql: keysetSql(list.inner, list.order, window, true, true), params: [JSON.stringify([parent]), ...keysetParams(window)], window, order: list.order };
+    return parents.length === 1 && list.single !== undefined
+      ? { sql: keysetSql(list.single, list.order, window, false, keysOnly), params: [parents[0], ...keysetParams(window)] }
+      : { sql: keysetSql(list.inner, list.order, window, true, keysOnly), params: [JSON.stringify(parents), ...keysetParams(window)] };
   }
 
   /** How many children `parent` has (`totalCount`), batched with the other parents' counts. */
